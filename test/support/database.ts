@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openEmbeddedDatabase } from '../../db/embedded.ts';
@@ -11,6 +12,8 @@ export interface TestDatabase {
   owner: SqlClient;
   /** Set when the database is a PostgreSQL server: lets a test open more connections. */
   connectionString?: string;
+  /** Set when the database is embedded: the PGlite instance itself. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -20,7 +23,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (config.kind === 'embedded') {
     const dump = await readFile(config.dumpPath);
     const db = await openEmbeddedDatabase(undefined, { loadDataDir: new Blob([dump]) });
-    return { owner: db as unknown as SqlClient, close: () => db.close() };
+    return { owner: db as unknown as SqlClient, pglite: db, close: () => db.close() };
   }
   const name = `pam_test_${config.template.slice('pam_template_'.length)}_${randomBytes(4).toString('hex')}`;
   await withServer(config.serverUrl, (admin) => admin.query(`create database ${name} template ${config.template}`));

@@ -1,0 +1,84 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { requestId } from 'hono/request-id';
+import { docsRouter } from './api/docs.ts';
+import { healthRouter } from './api/health.ts';
+import { meRouter } from './api/me.ts';
+import { sessionsRouter } from './api/sessions.ts';
+import { subtasksRouter } from './api/subtasks.ts';
+import { todosRouter } from './api/todos.ts';
+import { authenticate, requireCaller } from './auth/authenticate.ts';
+import { type ConnectDatabase, connectFromEnv } from './db/connect.ts';
+import { openRequestTransaction } from './db/request-transaction.ts';
+import type { AppEnv } from './env.ts';
+import { ApiError, handleError, problemResponse } from './errors.ts';
+import { validationHook } from './openapi.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  /** How requests reach the database; tests hand in the embedded one. */
+  connectDatabase?: ConnectDatabase;
+}
+
+/** The PAM API: one place wires request ids, errors, auth, the per-request transaction and every resource. */
+export function newApp(options: AppOptions = {}) {
+  const connect = options.connectDatabase ?? connectFromEnv;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', requestId({ headerName: 'x-request-id' }));
+  app.onError(handleError);
+  app.notFound((c) => problemResponse(c, new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
+
+  app.route('/', healthRouter(connect));
+  app.route('/', docsRouter);
+
+  app.use(
+    '/api/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+    requireJsonBody,
+    authenticate,
+    requireCaller,
+    openRequestTransaction(connect),
+  );
+  const resources = [meRouter, sessionsRouter, todosRouter, subtasksRouter];
+  for (const resource of resources) app.route('/api/v1', resource);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'PAM API',
+      version: '1.0.0',
+      description:
+        'The backend of PAM, a personal assistant for people on the road. Errors are RFC 9457 problem details; lists are cursor-paginated.',
+    },
+    security: [{ bearerAuth: [] }],
+  });
+  return app;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** A body that is sent must be JSON; without this a form post would validate as an empty object. */
+const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
+  if (BODY_METHODS.has(c.req.method)) {
+    const length = c.req.header('content-length');
+    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+    const type = c.req.header('content-type') ?? '';
+    if (hasBody && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+      throw new ApiError('unsupported_media_type', 'Send the request body as application/json.');
+    }
+  }
+  return next();
+});

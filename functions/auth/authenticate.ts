@@ -1,0 +1,50 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import {
+  AccessTokenKeysUnavailableError,
+  accessTokenConfig,
+  InvalidTokenError,
+  sessionKeyHash,
+  verifyAccessToken,
+} from './verify-access-token.ts';
+
+/**
+ * Verifies a bearer token when one is sent and records the caller; no token means an
+ * anonymous caller. A token that is sent but invalid is always 401, even on public routes.
+ */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('authorization');
+  if (header === undefined) {
+    c.set('caller', null);
+    return next();
+  }
+  const token = /^Bearer +(\S+)$/i.exec(header.trim())?.[1];
+  if (!token) throw new ApiError('unauthorized', 'The Authorization header must be "Bearer <token>".');
+  try {
+    const claims = await verifyAccessToken(token, accessTokenConfig(c.env));
+    c.set('caller', { userId: claims.sub, claims, sessionKeyHash: await sessionKeyHash(token, claims) });
+  } catch (error) {
+    if (error instanceof InvalidTokenError) {
+      throw new ApiError('unauthorized', `The access token was rejected (${error.reason}).`);
+    }
+    if (error instanceof AccessTokenKeysUnavailableError) {
+      // Our key server is down: not the caller's fault, and their token may be fine.
+      throw new ApiError('bad_gateway', 'Token signing keys cannot be fetched right now. Try again shortly.', {
+        headers: { 'retry-after': '5' },
+      });
+    }
+    throw error;
+  }
+  return next();
+});
+
+/** Routes reachable without a token. Everything else under /api/v1 needs one. */
+const anonymousRoutes = [/^\/api\/v1\/products(\/[^/]+)?$/];
+
+export const requireCaller = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.get('caller') && !(c.req.method === 'GET' && anonymousRoutes.some((route) => route.test(c.req.path)))) {
+    throw new ApiError('unauthorized', 'This route needs a bearer token.');
+  }
+  return next();
+});

@@ -1,0 +1,87 @@
+import { sql, TransactionRollbackError } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv, Caller, Database } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import type { ConnectDatabase, DatabaseConnection } from './connect.ts';
+
+/**
+ * Runs each request's database work in one transaction whose first statement sets the
+ * caller's claims and role (all LOCAL, so nothing outlives the transaction) and checks
+ * the session in the same round trip. Any error or 4xx/5xx response rolls it back.
+ */
+export function openRequestTransaction(connect: ConnectDatabase) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const connection = await connect(c.env);
+    try {
+      await connection.db.transaction(async (tx) => {
+        await actAsCaller(tx as unknown as Database, c.get('caller'), requestOrigin(c));
+        c.set('db', tx as unknown as Database);
+        await next();
+        if (c.error || c.res.status >= 400) tx.rollback();
+      });
+    } catch (error) {
+      if (!(error instanceof TransactionRollbackError)) throw error;
+    } finally {
+      closeWhenDone(c, connection);
+    }
+  });
+}
+
+interface RequestOrigin {
+  ip: string;
+  userAgent: string;
+}
+
+export async function actAsCaller(db: Database, caller: Caller | null, origin: RequestOrigin): Promise<void> {
+  if (!caller) {
+    await db.execute(sql`select set_config('request.jwt.claims', '', true),
+                                set_config('timezone', 'UTC', true),
+                                set_config('role', 'anon', true)`);
+    return;
+  }
+  const claims = JSON.stringify(caller.claims);
+  // Without a session_id the token itself is the session, and it ends when the token does.
+  const sessionExpiresAt = caller.claims.session_id ? null : new Date(caller.claims.exp * 1000).toISOString();
+  const result = await db.execute(sql`
+    select set_config('request.jwt.claims', ${claims}, true),
+           set_config('timezone', 'UTC', true),
+           set_config('request.client_ip', ${origin.ip}, true),
+           set_config('request.user_agent', ${origin.userAgent}, true),
+           private.begin_request(${claims}::jsonb, ${caller.sessionKeyHash},
+                                 nullif(${origin.ip}, '')::inet, nullif(${origin.userAgent}, ''),
+                                 ${sessionExpiresAt}::timestamptz) as session_active,
+           set_config('role', 'authenticated', true)`);
+  const [row] = (result as unknown as { rows: { session_active: boolean }[] }).rows;
+  if (!row?.session_active) {
+    throw new ApiError('unauthorized', 'This session has ended. Sign in again.');
+  }
+}
+
+function requestOrigin(c: Context<AppEnv>): RequestOrigin {
+  return {
+    ip: validIpAddress(c.req.header('cf-connecting-ip') ?? ''),
+    userAgent: (c.req.header('user-agent') ?? '').slice(0, 512),
+  };
+}
+
+function closeWhenDone(c: Context<AppEnv>, connection: DatabaseConnection): void {
+  const closing = connection.close();
+  try {
+    c.executionCtx.waitUntil(closing);
+  } catch {
+    // Outside Workers (Node tests) there is no execution context; the promise settles on its own.
+  }
+}
+
+/** The address if it is one Postgres' inet will accept, else ''. */
+export function validIpAddress(raw: string): string {
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(raw);
+  if (octets) return octets.slice(1).every((octet) => Number(octet) <= 255) ? raw : '';
+  if (!raw.includes(':') || raw.length > 45) return '';
+  try {
+    return new URL(`http://[${raw}]/`).hostname.slice(1, -1);
+  } catch {
+    return '';
+  }
+}
