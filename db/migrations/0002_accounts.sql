@@ -171,6 +171,10 @@ begin
     insert into public.profiles (id, email)
       values (subject, coalesce(nullif(claims ->> 'email', ''), subject::text || '@users.invalid'))
       on conflict do nothing;
+    -- The email may belong to an older identity; the new one still gets a profile.
+    insert into public.profiles (id, email)
+      values (subject, subject::text || '@users.invalid')
+      on conflict do nothing;
     insert into public.user_sessions (user_id, session_token, ip_address, user_agent, expires_at)
       values (subject, session_key_hash, client_ip, client_user_agent, session_expires_at)
       on conflict (session_token) do nothing;

@@ -57,6 +57,18 @@ create index idx_budget_categories_budget on public.budget_categories (budget_id
 create trigger set_updated_at before update on public.budget_categories
   for each row execute function private.set_updated_at();
 
+-- A parent category must belong to the same budget. Asked with the owner's rights: a
+-- policy on budget_categories that reads budget_categories recurses.
+create function private.is_category_of_budget(category uuid, budget uuid) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select exists (select 1 from public.budget_categories c where c.id = category and c.budget_id = budget)
+$$;
+comment on function private.is_category_of_budget(uuid, uuid) is
+  '@callable: used by policies; whether a category belongs to a budget';
+grant execute on function private.is_category_of_budget(uuid, uuid) to authenticated;
+
 alter table public.budget_categories enable row level security;
 alter table public.budget_categories force row level security;
 create policy "users read categories of own budgets" on public.budget_categories
@@ -67,14 +79,12 @@ create policy "users add categories to own budgets" on public.budget_categories
   with check (exists (select 1 from public.budgets b where b.id = budget_id)
               and spent_amount = 0
               and (parent_category_id is null
-                   or exists (select 1 from public.budget_categories p
-                              where p.id = parent_category_id and p.budget_id = budget_categories.budget_id)));
+                   or private.is_category_of_budget(parent_category_id, budget_id)));
 create policy "users update categories of own budgets" on public.budget_categories
   for update to authenticated
   using (exists (select 1 from public.budgets b where b.id = budget_id))
   with check (parent_category_id is null
-              or exists (select 1 from public.budget_categories p
-                         where p.id = parent_category_id and p.budget_id = budget_categories.budget_id));
+              or private.is_category_of_budget(parent_category_id, budget_id));
 create policy "users delete categories of own budgets" on public.budget_categories
   for delete to authenticated
   using (exists (select 1 from public.budgets b where b.id = budget_id));

@@ -265,6 +265,20 @@ create index idx_comments_author on public.comments (author_id);
 create trigger set_updated_at before update on public.comments
   for each row execute function private.set_updated_at();
 
+-- A reply's parent must be a comment on the same post that the caller can see. Asked
+-- with the owner's rights: a policy on comments that reads comments recurses.
+create function private.can_reply_to(parent_comment uuid, post uuid) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select exists (select 1 from public.comments c
+                  where c.id = parent_comment and c.post_id = post
+                    and (c.is_active or c.author_id = auth.uid()))
+$$;
+comment on function private.can_reply_to(uuid, uuid) is
+  '@callable: used by policies; whether the caller may reply to a comment on a post';
+grant execute on function private.can_reply_to(uuid, uuid) to authenticated;
+
 alter table public.comments enable row level security;
 alter table public.comments force row level security;
 create policy "users read comments on visible posts" on public.comments
@@ -276,9 +290,7 @@ create policy "users comment on visible posts" on public.comments
   with check (author_id = (select auth.uid())
               and like_count = 0
               and exists (select 1 from public.posts p where p.id = post_id and p.is_active)
-              and (parent_comment_id is null
-                   or exists (select 1 from public.comments c
-                               where c.id = parent_comment_id and c.post_id = comments.post_id)));
+              and (parent_comment_id is null or private.can_reply_to(parent_comment_id, post_id)));
 create policy "authors edit own comments" on public.comments
   for update to authenticated
   using (author_id = (select auth.uid())) with check (author_id = (select auth.uid()));
