@@ -85,6 +85,7 @@ export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
     ...(error.options.errors ? { errors: error.options.errors } : {}),
   };
   const headers = new Headers({ 'content-type': 'application/problem+json' });
+  if (body.request_id) headers.set('x-request-id', body.request_id);
   for (const [name, value] of Object.entries(error.options.headers ?? {})) headers.set(name, value);
   if (error.status === 401) headers.set('www-authenticate', 'Bearer error="invalid_token"');
   return new Response(JSON.stringify(body), { status: error.status, headers });
@@ -178,7 +179,7 @@ export function isConnectionFailure(error: unknown): boolean {
 function describe(error: unknown): string {
   if (error instanceof Error) {
     const cause = error.cause instanceof Error ? ` (cause: ${error.cause.message})` : '';
-    return `${error.name}: ${error.message}${cause}`;
+    return `${error.name}: ${error.message.slice(0, 300)}${cause}`;
   }
   return String(error);
 }

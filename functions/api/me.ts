@@ -125,7 +125,7 @@ async function ownProfile(db: Database, userId: string) {
 async function exportOwnRows(db: Database): Promise<Record<string, unknown[]>> {
   const parts = exportedTables.map(
     ([table, owner]) =>
-      `'${table}', coalesce((select jsonb_agg(to_jsonb(t) order by t.created_at) from public.${table} t where ${owner}), '[]'::jsonb)`,
+      `'${table}', coalesce((select jsonb_agg(to_jsonb(t)) from public.${table} t where ${owner}), '[]'::jsonb)`,
   );
   const result = await db.execute(sql.raw(`select jsonb_build_object(${parts.join(', ')}) as rows`));
   return (result as unknown as { rows: { rows: Record<string, unknown[]> }[] }).rows[0].rows;
