@@ -33,6 +33,8 @@ interface RequestOrigin {
   userAgent: string;
 }
 
+const SESSION_EXPIRY_MARGIN_SECONDS = 60;
+
 export async function actAsCaller(db: Database, caller: Caller | null, origin: RequestOrigin): Promise<void> {
   if (!caller) {
     await db.execute(sql`select set_config('request.jwt.claims', '', true),
@@ -41,8 +43,12 @@ export async function actAsCaller(db: Database, caller: Caller | null, origin: R
     return;
   }
   const claims = JSON.stringify(caller.claims);
-  // Without a session_id the token itself is the session, and it ends when the token does.
-  const sessionExpiresAt = caller.claims.session_id ? null : new Date(caller.claims.exp * 1000).toISOString();
+  // Without a session_id the token itself is the session, and it ends with the token. The
+  // verifier already enforces exp (with clock tolerance); the margin keeps the session from
+  // refusing a token the verifier accepted.
+  const sessionExpiresAt = caller.claims.session_id
+    ? null
+    : new Date((caller.claims.exp + SESSION_EXPIRY_MARGIN_SECONDS) * 1000).toISOString();
   const result = await db.execute(sql`
     select set_config('request.jwt.claims', ${claims}, true),
            set_config('timezone', 'UTC', true),
