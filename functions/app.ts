@@ -4,10 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
 import { docsRouter } from './api/docs.ts';
 import { healthRouter } from './api/health.ts';
-import { meRouter } from './api/me.ts';
-import { sessionsRouter } from './api/sessions.ts';
-import { subtasksRouter } from './api/subtasks.ts';
-import { todosRouter } from './api/todos.ts';
+import { apiRouters } from './api/routes.ts';
 import { authenticate, requireCaller } from './auth/authenticate.ts';
 import { type ConnectDatabase, connectFromEnv } from './db/connect.ts';
 import { openRequestTransaction } from './db/request-transaction.ts';
@@ -47,8 +44,7 @@ export function newApp(options: AppOptions = {}) {
     requireCaller,
     openRequestTransaction(connect),
   );
-  const resources = [meRouter, sessionsRouter, todosRouter, subtasksRouter];
-  for (const resource of resources) app.route('/api/v1', resource);
+  for (const router of apiRouters) app.route('/api/v1', router);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -61,7 +61,10 @@ export async function connectNeon(url: string, wsProxy?: string): Promise<Databa
   try {
     await client.connect();
   } catch (error) {
-    await client.end().catch(() => {});
+    // Not awaited: after a failed connect Neon's Client.end() waits for an 'end' event the
+    // connection has already emitted, which would hang the request (workerd then answers 500).
+    // Its synchronous part still closes the socket.
+    void client.end().catch(() => {});
     throw databaseUnavailable(error);
   }
   return {

@@ -30,7 +30,7 @@ export async function startLocalWorker(vars: Record<string, string>): Promise<Lo
   const { unstable_startWorker } = await import('wrangler');
   const worker = await unstable_startWorker({
     config: wranglerConfigPath,
-    // Set only by vars a local .dev.vars might also hold, so a developer's file cannot leak in.
+    // These override wrangler.toml [vars] and whatever a developer's .dev.vars holds.
     bindings: Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, { type: 'plain_text', value }])),
     sendMetrics: false,
     build: {
@@ -49,9 +49,10 @@ export async function startLocalWorker(vars: Record<string, string>): Promise<Lo
     },
   });
   try {
-    await withTimeout(worker.ready, 'the Worker to start');
-    const url = await withTimeout(worker.url, 'the Worker URL');
-    await withTimeout(waitUntilServing(url), 'the Worker to answer');
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    await beforeDeadline(worker.ready, deadline, 'the Worker to start');
+    const url = await beforeDeadline(worker.url, deadline, 'the Worker URL');
+    await waitUntilServing(url, deadline);
     return {
       url,
       async request(path, init = {}) {
@@ -74,23 +75,26 @@ export async function startLocalWorker(vars: Record<string, string>): Promise<Lo
 }
 
 /** `ready` can settle before the first bundle is served; a route without a database says when it is. */
-async function waitUntilServing(url: URL): Promise<void> {
-  for (;;) {
+async function waitUntilServing(url: URL, deadline: number): Promise<void> {
+  let lastProblem = 'no answer';
+  while (Date.now() < deadline) {
     try {
-      const response = await fetch(new URL('/openapi.json', url));
+      const response = await fetch(new URL('/openapi.json', url), { signal: AbortSignal.timeout(5_000) });
       await response.body?.cancel();
       if (response.status === 200) return;
-    } catch {
-      // Not listening yet.
+      lastProblem = `status ${response.status}`;
+    } catch (error) {
+      lastProblem = String(error);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  throw new Error(`The Worker at ${url.href} did not start serving in ${READY_TIMEOUT_MS} ms (${lastProblem})`);
 }
 
-async function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+async function beforeDeadline<T>(promise: Promise<T>, deadline: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${READY_TIMEOUT_MS} ms waiting for ${what}`)), READY_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), Math.max(0, deadline - Date.now()));
   });
   try {
     return await Promise.race([promise, timeout]);

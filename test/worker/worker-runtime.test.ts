@@ -1,0 +1,218 @@
+// The built Worker in workerd (what `wrangler dev` runs and what deploys), talking to a
+// real database through each driver production uses: `pg` over Workers TCP sockets, and
+// Neon's serverless driver over a WebSocket. Everything else tests the app in Node.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signTestToken, TEST_JWT_SECRET } from '../support/app.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { closedPort, type DatabaseEndpoint, serveTestDatabase } from './database-endpoint.ts';
+import { type LocalWorker, startLocalWorker } from './local-worker.ts';
+import { type NeonWebSocketPipe, startNeonWebSocketPipe } from './neon-websocket-pipe.ts';
+
+const USER_AGENT = 'pam-worker-runtime-test/1.0';
+
+let database: TestDatabase;
+let endpoint: DatabaseEndpoint;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  endpoint = await serveTestDatabase(database);
+});
+afterAll(async () => {
+  await endpoint?.close();
+  await database?.close();
+});
+
+interface MintedUser {
+  id: string;
+  email: string;
+  token: string;
+}
+
+async function mintUser(): Promise<MintedUser> {
+  const id = randomUUID();
+  const email = `worker-${id.slice(0, 8)}@example.com`;
+  const token = await signTestToken({ sub: id, email, role: 'authenticated', session_id: randomUUID() });
+  return { id, email, token };
+}
+
+interface DriverSetup {
+  worker: LocalWorker;
+  /** Proof that requests took this driver's path, beyond their answers being right. */
+  assertDriverUsed(): void;
+  stop(): Promise<void>;
+}
+
+function describeApiThrough(driver: string, start: () => Promise<DriverSetup>) {
+  describe(`the Worker through ${driver}`, () => {
+    let setup: DriverSetup;
+    let worker: LocalWorker;
+
+    beforeAll(async () => {
+      setup = await start();
+      worker = setup.worker;
+    });
+    afterAll(() => setup?.stop());
+
+    it('reports itself and the database healthy', async () => {
+      const response = await worker.request('/health');
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+    });
+
+    it('creates the profile, identity and session on the first authenticated request', async () => {
+      const user = await mintUser();
+      const response = await worker.request('/api/v1/me', { token: user.token, headers: { 'user-agent': USER_AGENT } });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ id: user.id, email: user.email, is_admin: false, is_active: true });
+
+      const { rows } = await database.owner.query(
+        `select (select email from auth.users where id = $1) as identity_email,
+                (select email from public.profiles where id = $1) as profile_email,
+                (select array_agg(user_agent) from public.user_sessions where user_id = $1 and is_active) as session_agents`,
+        [user.id],
+      );
+      expect(rows).toEqual([{ identity_email: user.email, profile_email: user.email, session_agents: [USER_AGENT] }]);
+      setup.assertDriverUsed();
+    });
+
+    it('creates, reads, updates and deletes a todo', async () => {
+      const user = await mintUser();
+      const created = await worker.request('/api/v1/todos', {
+        method: 'POST',
+        token: user.token,
+        json: { title: `Refill water tanks via ${driver}`, priority: 'high', tags: ['van'] },
+      });
+      expect(created.status).toBe(201);
+      const todo = await created.json();
+      expect(todo).toMatchObject({ title: `Refill water tanks via ${driver}`, priority: 'high', status: 'pending', user_id: user.id });
+      expect(created.headers.get('location')).toBe(`/api/v1/todos/${todo.id}`);
+
+      const fetched = await worker.request(`/api/v1/todos/${todo.id}`, { token: user.token });
+      expect(fetched.status).toBe(200);
+      expect(await fetched.json()).toEqual(todo);
+
+      const patched = await worker.request(`/api/v1/todos/${todo.id}`, {
+        method: 'PATCH',
+        token: user.token,
+        json: { status: 'completed' },
+      });
+      expect(patched.status).toBe(200);
+      const completed = await patched.json();
+      expect(completed.status).toBe('completed');
+      expect(completed.completed_at).not.toBeNull();
+      const stored = await database.owner.query('select status, user_id from public.todos where id = $1', [todo.id]);
+      expect(stored.rows).toEqual([{ status: 'completed', user_id: user.id }]);
+
+      const deleted = await worker.request(`/api/v1/todos/${todo.id}`, { method: 'DELETE', token: user.token });
+      expect(deleted.status).toBe(204);
+      expect((await worker.request(`/api/v1/todos/${todo.id}`, { token: user.token })).status).toBe(404);
+      const gone = await database.owner.query('select 1 from public.todos where id = $1', [todo.id]);
+      expect(gone.rows).toEqual([]);
+    });
+
+    it("answers 404 for another user's todo and leaves it alone", async () => {
+      const owner = await mintUser();
+      const stranger = await mintUser();
+      const created = await worker.request('/api/v1/todos', { method: 'POST', token: owner.token, json: { title: 'Private errand' } });
+      expect(created.status).toBe(201);
+      const { id } = await created.json();
+
+      expect((await worker.request(`/api/v1/todos/${id}`, { token: stranger.token })).status).toBe(404);
+      const patch = await worker.request(`/api/v1/todos/${id}`, { method: 'PATCH', token: stranger.token, json: { title: 'Mine now' } });
+      expect(patch.status).toBe(404);
+      expect((await worker.request(`/api/v1/todos/${id}`, { method: 'DELETE', token: stranger.token })).status).toBe(404);
+
+      const { rows } = await database.owner.query('select title, user_id from public.todos where id = $1', [id]);
+      expect(rows).toEqual([{ title: 'Private errand', user_id: owner.id }]);
+    });
+
+    it('answers 401 without a token', async () => {
+      const response = await worker.request('/api/v1/todos');
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    });
+
+    it('refuses a token once its session is revoked', async () => {
+      const user = await mintUser();
+      const sessions = await worker.request('/api/v1/sessions', { token: user.token });
+      expect(sessions.status).toBe(200);
+      const { data } = await sessions.json();
+      const current = data.find((session: { current: boolean }) => session.current);
+      expect(current).toBeDefined();
+
+      const revoked = await worker.request(`/api/v1/sessions/${current.id}`, { method: 'DELETE', token: user.token });
+      expect(revoked.status).toBe(204);
+      const { rows } = await database.owner.query('select is_active from public.user_sessions where id = $1', [current.id]);
+      expect(rows).toEqual([{ is_active: false }]);
+
+      const refused = await worker.request('/api/v1/todos', { token: user.token });
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    });
+  });
+}
+
+describeApiThrough('pg over TCP', async () => {
+  const worker = await startLocalWorker({
+    DATABASE_URL: endpoint.url,
+    DATABASE_DRIVER: 'pg',
+    NEON_WS_PROXY: '',
+    JWT_SECRET: TEST_JWT_SECRET,
+  });
+  return { worker, assertDriverUsed: () => {}, stop: () => worker.stop() };
+});
+
+describeApiThrough("Neon's driver over a WebSocket", async () => {
+  const pipe: NeonWebSocketPipe = await startNeonWebSocketPipe(endpoint);
+  try {
+    const worker = await startLocalWorker({
+      DATABASE_URL: endpoint.url,
+      DATABASE_DRIVER: 'neon',
+      NEON_WS_PROXY: pipe.proxyAddress,
+      JWT_SECRET: TEST_JWT_SECRET,
+    });
+    return {
+      worker,
+      assertDriverUsed: () => expect(pipe.connectionCount()).toBeGreaterThan(0),
+      stop: async () => {
+        await worker.stop();
+        await pipe.close();
+      },
+    };
+  } catch (error) {
+    await pipe.close();
+    throw error;
+  }
+});
+
+describe('the Worker with its database down', () => {
+  let worker: LocalWorker;
+
+  beforeAll(async () => {
+    worker = await startLocalWorker({
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${await closedPort()}/postgres`,
+      DATABASE_DRIVER: 'pg',
+      NEON_WS_PROXY: '',
+      JWT_SECRET: TEST_JWT_SECRET,
+    });
+  });
+  afterAll(() => worker?.stop());
+
+  it('reports the database unavailable on /health', async () => {
+    const response = await worker.request('/health');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'degraded', database: 'unavailable' });
+    expect(response.headers.get('retry-after')).toBe('5');
+  });
+
+  it('answers API requests 503 with Retry-After, as a problem', async () => {
+    const user = await mintUser();
+    const response = await worker.request('/api/v1/todos', { token: user.token });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toMatchObject({ type: '/problems/database_unavailable', status: 503 });
+  });
+});
