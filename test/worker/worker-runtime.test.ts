@@ -7,7 +7,7 @@ import { signTestToken, TEST_JWT_SECRET } from '../support/app.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { closedPort, type DatabaseEndpoint, serveTestDatabase } from './database-endpoint.ts';
 import { type LocalWorker, startLocalWorker } from './local-worker.ts';
-import { type NeonWebSocketPipe, startNeonWebSocketPipe } from './neon-websocket-pipe.ts';
+import { startNeonWebSocketPipe } from './neon-websocket-pipe.ts';
 
 const USER_AGENT = 'pam-worker-runtime-test/1.0';
 
@@ -41,6 +41,40 @@ interface DriverSetup {
   /** Proof that requests took this driver's path, beyond their answers being right. */
   assertDriverUsed(): void;
   stop(): Promise<void>;
+}
+
+async function throughPg(databaseUrl: string): Promise<DriverSetup> {
+  const worker = await startLocalWorker({
+    DATABASE_URL: databaseUrl,
+    DATABASE_DRIVER: 'pg',
+    NEON_WS_PROXY: '',
+    JWT_SECRET: TEST_JWT_SECRET,
+  });
+  return { worker, assertDriverUsed: () => {}, stop: () => worker.stop() };
+}
+
+/** Neon's driver, with a local pipe standing in for Neon's proxy in front of `postgres`. */
+async function throughNeon(databaseUrl: string, postgres: { host: string; port: number }): Promise<DriverSetup> {
+  const pipe = await startNeonWebSocketPipe(postgres);
+  try {
+    const worker = await startLocalWorker({
+      DATABASE_URL: databaseUrl,
+      DATABASE_DRIVER: 'neon',
+      NEON_WS_PROXY: pipe.proxyAddress,
+      JWT_SECRET: TEST_JWT_SECRET,
+    });
+    return {
+      worker,
+      assertDriverUsed: () => expect(pipe.connectionCount()).toBeGreaterThan(0),
+      stop: async () => {
+        await worker.stop();
+        await pipe.close();
+      },
+    };
+  } catch (error) {
+    await pipe.close();
+    throw error;
+  }
 }
 
 function describeApiThrough(driver: string, start: () => Promise<DriverSetup>) {
@@ -154,65 +188,42 @@ function describeApiThrough(driver: string, start: () => Promise<DriverSetup>) {
   });
 }
 
-describeApiThrough('pg over TCP', async () => {
-  const worker = await startLocalWorker({
-    DATABASE_URL: endpoint.url,
-    DATABASE_DRIVER: 'pg',
-    NEON_WS_PROXY: '',
-    JWT_SECRET: TEST_JWT_SECRET,
-  });
-  return { worker, assertDriverUsed: () => {}, stop: () => worker.stop() };
-});
+describeApiThrough('pg over TCP', () => throughPg(endpoint.url));
+describeApiThrough("Neon's driver over a WebSocket", () => throughNeon(endpoint.url, endpoint));
 
-describeApiThrough("Neon's driver over a WebSocket", async () => {
-  const pipe: NeonWebSocketPipe = await startNeonWebSocketPipe(endpoint);
-  try {
-    const worker = await startLocalWorker({
-      DATABASE_URL: endpoint.url,
-      DATABASE_DRIVER: 'neon',
-      NEON_WS_PROXY: pipe.proxyAddress,
-      JWT_SECRET: TEST_JWT_SECRET,
+function describeDatabaseDown(driver: string, start: () => Promise<DriverSetup>) {
+  describe(`the Worker through ${driver} with its database down`, () => {
+    let setup: DriverSetup;
+    let worker: LocalWorker;
+
+    beforeAll(async () => {
+      setup = await start();
+      worker = setup.worker;
     });
-    return {
-      worker,
-      assertDriverUsed: () => expect(pipe.connectionCount()).toBeGreaterThan(0),
-      stop: async () => {
-        await worker.stop();
-        await pipe.close();
-      },
-    };
-  } catch (error) {
-    await pipe.close();
-    throw error;
-  }
-});
+    afterAll(() => setup?.stop());
 
-describe('the Worker with its database down', () => {
-  let worker: LocalWorker;
+    it('reports the database unavailable on /health', async () => {
+      const response = await worker.request('/health');
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: 'degraded', database: 'unavailable' });
+      expect(response.headers.get('retry-after')).toBe('5');
+    });
 
-  beforeAll(async () => {
-    worker = await startLocalWorker({
-      DATABASE_URL: `postgres://postgres@127.0.0.1:${await closedPort()}/postgres`,
-      DATABASE_DRIVER: 'pg',
-      NEON_WS_PROXY: '',
-      JWT_SECRET: TEST_JWT_SECRET,
+    it('answers API requests 503 with Retry-After, as a problem', async () => {
+      const user = await mintUser();
+      const response = await worker.request('/api/v1/todos', { token: user.token });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(await response.json()).toMatchObject({ type: '/problems/database_unavailable', status: 503 });
+      setup.assertDriverUsed();
     });
   });
-  afterAll(() => worker?.stop());
+}
 
-  it('reports the database unavailable on /health', async () => {
-    const response = await worker.request('/health');
-    expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: 'degraded', database: 'unavailable' });
-    expect(response.headers.get('retry-after')).toBe('5');
-  });
-
-  it('answers API requests 503 with Retry-After, as a problem', async () => {
-    const user = await mintUser();
-    const response = await worker.request('/api/v1/todos', { token: user.token });
-    expect(response.status).toBe(503);
-    expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(response.headers.get('retry-after')).toBe('5');
-    expect(await response.json()).toMatchObject({ type: '/problems/database_unavailable', status: 503 });
-  });
+describeDatabaseDown('pg over TCP', async () => throughPg(`postgres://postgres@127.0.0.1:${await closedPort()}/postgres`));
+// The WebSocket opens, then the proxy fails to reach Postgres and hangs up.
+describeDatabaseDown("Neon's driver over a WebSocket", async () => {
+  const port = await closedPort();
+  return throughNeon(`postgres://postgres@127.0.0.1:${port}/postgres`, { host: '127.0.0.1', port });
 });
