@@ -6,11 +6,13 @@ import { docsRouter } from './api/docs.ts';
 import { healthRouter } from './api/health.ts';
 import { apiRouters } from './api/routes.ts';
 import { authenticate, requireCaller } from './auth/authenticate.ts';
+import { requireAdmin } from './auth/require-admin.ts';
 import { type ConnectDatabase, connectFromEnv } from './db/connect.ts';
 import { openRequestTransaction } from './db/request-transaction.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, handleError, problemResponse } from './errors.ts';
 import { validationHook } from './openapi.ts';
+import { webhooksRouter } from './webhooks/routes.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -29,6 +31,7 @@ export function newApp(options: AppOptions = {}) {
   app.notFound((c) => problemResponse(c, new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
 
   app.route('/', healthRouter(connect));
+  app.route('/', webhooksRouter(connect));
   app.route('/', docsRouter);
 
   app.use(
@@ -44,6 +47,8 @@ export function newApp(options: AppOptions = {}) {
     requireCaller,
     openRequestTransaction(connect),
   );
+  // Here rather than in each admin router, so no admin route can be added without it.
+  app.use('/api/v1/admin/*', requireAdmin);
   for (const router of apiRouters) app.route('/api/v1', router);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { AccessTokenClaims } from './auth/verify-access-token.ts';
+import type { ConnectDatabase } from './db/connect.ts';
 
 /** Bindings and vars of the Worker (wrangler.toml, .dev.vars, `wrangler secret`). */
 export interface Env {
@@ -18,6 +19,8 @@ export interface Env {
   DIGISTORE24_IPN_PASSPHRASE?: string;
   DIGISTORE24_API_KEY?: string;
   DIGISTORE24_API_URL?: string;
+  /** PAM's Digistore24 affiliate id, the <affiliate> segment of checkout links; without it products carry no checkout_url. */
+  DIGISTORE24_AFFILIATE_ID?: string;
   ASSETS?: { fetch(request: Request): Promise<Response> };
 }
 
@@ -35,6 +38,8 @@ export interface Vars {
   /** Null for anonymous requests. */
   caller: Caller | null;
   db: Database;
+  /** Opens a connection of its own, for work that must not run in the caller's transaction (a sync an admin starts). */
+  connectDatabase: ConnectDatabase;
 }
 
 export interface AppEnv {

@@ -4,6 +4,7 @@ export * from './accounts.ts';
 export * from './community.ts';
 export * from './money.ts';
 export * from './pam.ts';
+export * from './scheduled-work.ts';
 export * from './shop.ts';
 export * from './todos.ts';
 export * from './travel.ts';

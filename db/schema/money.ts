@@ -69,6 +69,8 @@ export const expenses = pgTable('expenses', {
   trip_id: uuid().references(() => trips.id, { onDelete: 'set null' }),
   is_recurring: boolean().notNull().default(false),
   recurring_pattern: jsonObject(),
+  /** Set by the recurring-work job: the date of the last entry it created from this expense. */
+  recurring_generated_through: calendarDate(),
   created_at: timestamptz().notNull().default(now),
   updated_at: timestamptz().notNull().default(now),
 });

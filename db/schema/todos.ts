@@ -29,6 +29,8 @@ export const todos = pgTable('todos', {
   metadata: jsonObject().notNull().default({}),
   reminder_at: timestamptz(),
   recurrence_pattern: text({ enum: ['daily', 'weekly', 'monthly', 'yearly'] }),
+  /** Set by the recurring-work job on a completed recurring todo; not a foreign key, so it outlives that todo. */
+  next_occurrence_id: uuid(),
   created_at: timestamptz().notNull().default(now),
   updated_at: timestamptz().notNull().default(now),
 });

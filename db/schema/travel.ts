@@ -54,7 +54,7 @@ export const trips = pgTable('trips', {
   description: text(),
   origin: jsonObject().notNull(),
   destination: jsonObject().notNull(),
-  waypoints: jsonb().notNull().default([]),
+  waypoints: jsonb().$type<Record<string, unknown>[]>().notNull().default([]),
   start_date: calendarDate(),
   end_date: calendarDate(),
   estimated_distance: decimal(10, 2),

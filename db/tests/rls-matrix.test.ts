@@ -433,6 +433,25 @@ const matrix: TableRules[] = [
     owner: [],
     admin: ['select'],
   }),
+
+  // Scheduled work: written by the jobs as service_role, read by no API role.
+  table({
+    table: 'public.cron_runs',
+    arrange: async () => {
+      const { rows } = await db.query<{ id: string }>(
+        `insert into public.cron_runs (job, cron, started_at, finished_at, succeeded)
+         values ('housekeeping', '0 3 * * *', now(), now(), true) returning id`,
+      );
+      return { key: { id: rows[0].id } };
+    },
+    inserts: () => [
+      sql`insert into public.cron_runs (job, cron, started_at, finished_at, succeeded)
+          values ('recurring_work', '30 * * * *', now(), now(), true)`,
+    ],
+    change: { succeeded: false },
+    owner: [],
+    admin: [],
+  }),
 ];
 
 let database: TestDatabase;

@@ -40,8 +40,11 @@ const ProfileUpdate = z
   .partial()
   .openapi('ProfileUpdate');
 
-/** Every table holding a user's own rows, and the column that says so. */
-const exportedTables: [table: string, ownerCondition: string][] = [
+/**
+ * Every table holding a user's own rows, the condition that says so, and the columns of
+ * those rows that identify someone else (left out: an export must not disclose others).
+ */
+const exportedTables: [table: string, ownerCondition: string, othersColumns?: string[]][] = [
   ['user_sessions', 'user_id = auth.uid()'],
   ['todos', 'user_id = auth.uid()'],
   ['todo_subtasks', 'todo_id in (select id from public.todos where user_id = auth.uid())'],
@@ -58,7 +61,7 @@ const exportedTables: [table: string, ownerCondition: string][] = [
   ['posts', 'author_id = auth.uid()'],
   ['post_likes', 'user_id = auth.uid()'],
   ['comments', 'author_id = auth.uid()'],
-  ['content_moderation', 'reporter_id = auth.uid()'],
+  ['content_moderation', 'reporter_id = auth.uid()', ['author_id', 'author_email', 'moderator_id']],
   ['pam_conversations', 'user_id = auth.uid()'],
   ['pam_messages', 'conversation_id in (select id from public.pam_conversations where user_id = auth.uid())'],
   ['user_knowledge', 'user_id = auth.uid()'],
@@ -123,10 +126,10 @@ async function ownProfile(db: Database, userId: string) {
 
 /** One statement, so the export is a consistent snapshot. */
 async function exportOwnRows(db: Database): Promise<Record<string, unknown[]>> {
-  const parts = exportedTables.map(
-    ([table, owner]) =>
-      `'${table}', coalesce((select jsonb_agg(to_jsonb(t)) from public.${table} t where ${owner}), '[]'::jsonb)`,
-  );
+  const parts = exportedTables.map(([table, owner, othersColumns = []]) => {
+    const row = ['to_jsonb(t)', ...othersColumns.map((column) => `'${column}'`)].join(' - ');
+    return `'${table}', coalesce((select jsonb_agg(${row}) from public.${table} t where ${owner}), '[]'::jsonb)`;
+  });
   const result = await db.execute(sql.raw(`select jsonb_build_object(${parts.join(', ')}) as rows`));
   return (result as unknown as { rows: { rows: Record<string, unknown[]> }[] }).rows[0].rows;
 }

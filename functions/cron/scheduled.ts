@@ -1,10 +1,130 @@
+import { cronRuns } from '../../db/schema/index.ts';
+import { type ConnectDatabase, connectFromEnv } from '../db/connect.ts';
+import { withServiceRole } from '../db/service-role.ts';
 import type { Env } from '../env.ts';
+import { runHousekeeping } from './housekeeping.ts';
+import { runProductSync } from './product-sync.ts';
+import { runRecurringWork } from './recurring-work.ts';
+import { withSharedConnection } from './shared-connection.ts';
+
+export type JobName = 'product_sync' | 'recurring_work' | 'housekeeping';
+
+/** The cron expressions of wrangler.toml, by their exact text: change both together. */
+export const jobsByCron: Readonly<Record<string, JobName>> = {
+  '0 */6 * * *': 'product_sync',
+  '30 * * * *': 'recurring_work',
+  '0 3 * * *': 'housekeeping',
+};
+
+interface JobContext {
+  connect: ConnectDatabase;
+  env: Env;
+  fetch?: typeof fetch;
+  now: () => Date;
+}
+
+/** What a job did, and why it fell short when it ran without throwing but did not finish its work. */
+interface JobOutcome {
+  summary: Record<string, unknown>;
+  failure: string | null;
+}
+
+const jobs: Record<JobName, (context: JobContext) => Promise<JobOutcome>> = {
+  async product_sync(context) {
+    const { log, failure } = await runProductSync(context);
+    const { id, products_added, products_updated, products_removed, error_message } = log;
+    return { summary: { sync_log_id: id, products_added, products_updated, products_removed, error_message }, failure };
+  },
+  async recurring_work(context) {
+    return { summary: { ...(await runRecurringWork(context)) }, failure: null };
+  },
+  async housekeeping(context) {
+    return { summary: { ...(await runHousekeeping(context)) }, failure: null };
+  },
+};
+
+export class ScheduledJobError extends Error {
+  constructor(
+    readonly job: JobName,
+    reason: string,
+  ) {
+    super(`${job} did not finish: ${reason}`);
+    this.name = 'ScheduledJobError';
+  }
+}
+
+export interface ScheduledDependencies {
+  connectDatabase: ConnectDatabase;
+  /** How the jobs reach other services (Digistore24); the global fetch by default. */
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
 
 /**
- * Entry point for the cron triggers of wrangler.toml. Each cron expression maps to one
- * job; the jobs themselves (product sync, recurring work, housekeeping) are added with
- * the scheduled-work issue, so for now every trigger is logged and acknowledged.
+ * The Worker's `scheduled` handler: runs the job mapped to the trigger's cron expression
+ * over one database connection, records the run in `cron_runs` and as one structured log
+ * line, and rejects when the job failed so the invocation shows as failed. An expression
+ * with no job is logged and otherwise ignored.
  */
-export async function scheduled(controller: { cron: string; scheduledTime: number }, _env: Env): Promise<void> {
-  console.log(JSON.stringify({ cron: controller.cron, at: new Date(controller.scheduledTime).toISOString(), job: null }));
+export function newScheduledHandler(dependencies: ScheduledDependencies) {
+  const now = dependencies.now ?? (() => new Date());
+  return async function scheduled(
+    controller: Pick<ScheduledController, 'cron' | 'scheduledTime'>,
+    env: Env,
+    _context?: unknown,
+  ): Promise<void> {
+    const { cron } = controller;
+    const scheduledAt = new Date(controller.scheduledTime).toISOString();
+    const job = Object.hasOwn(jobsByCron, cron) ? jobsByCron[cron] : undefined;
+    if (!job) {
+      console.warn(JSON.stringify({ event: 'cron_unknown', cron, scheduled_at: scheduledAt, known: Object.keys(jobsByCron) }));
+      return;
+    }
+
+    const startedAt = now();
+    const run = (outcome: JobOutcome) => ({
+      job,
+      cron,
+      started_at: startedAt.toISOString(),
+      finished_at: now().toISOString(),
+      succeeded: outcome.failure === null,
+      summary: outcome.summary,
+      error_message: outcome.failure,
+    });
+
+    let record: ReturnType<typeof run>;
+    try {
+      record = await withSharedConnection(dependencies.connectDatabase, env, async (connect) => {
+        const ran = run(await jobs[job]({ connect, env, fetch: dependencies.fetch, now }));
+        await withServiceRole(connect, env, (db) => db.insert(cronRuns).values(ran));
+        return ran;
+      });
+    } catch (error) {
+      const failed = run({ summary: {}, failure: reasonOf(error) });
+      console.error(JSON.stringify({ event: 'cron_run', scheduled_at: scheduledAt, ...failed }));
+      await withServiceRole(dependencies.connectDatabase, env, (db) => db.insert(cronRuns).values(failed)).catch((recordError) =>
+        console.error(JSON.stringify({ event: 'cron_run_not_recorded', job, cron, error: reasonOf(recordError) })),
+      );
+      throw error;
+    }
+    const line = JSON.stringify({ event: 'cron_run', scheduled_at: scheduledAt, ...record });
+    if (record.error_message === null) {
+      console.log(line);
+      return;
+    }
+    console.error(line);
+    throw new ScheduledJobError(job, record.error_message);
+  };
 }
+
+/** The error's message and its cause's, without the SQL text a failed drizzle query repeats. */
+function reasonOf(error: unknown): string {
+  const cause = (error as { cause?: unknown })?.cause;
+  const message = error instanceof Error ? error.message : String(error);
+  if (cause instanceof Error && message.startsWith('Failed query')) return cause.message.slice(0, 1000);
+  const detail = cause instanceof Error && cause.message !== message ? ` (${cause.message})` : '';
+  return `${message}${detail}`.slice(0, 1000);
+}
+
+/** What functions/index.ts exports: the jobs on the database the environment names. */
+export const scheduled = newScheduledHandler({ connectDatabase: connectFromEnv });

@@ -12,6 +12,7 @@ import type { ConnectDatabase, DatabaseConnection } from './connect.ts';
  */
 export function openRequestTransaction(connect: ConnectDatabase) {
   return createMiddleware<AppEnv>(async (c, next) => {
+    c.set('connectDatabase', connect);
     const connection = await connect(c.env);
     try {
       await connection.db.transaction(async (tx) => {

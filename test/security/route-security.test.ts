@@ -91,6 +91,27 @@ describe('the route security suite', () => {
     }
   });
 
+  it('answers 403 to an ordinary user on every admin-only route and changes nothing; lets an administrator through', async () => {
+    const adminRoutes = routes.filter((r) => routeSecurityCases[r.key]?.adminOnly);
+    const unmarked = routes.filter((r) => r.path.startsWith('/api/v1/admin/') && !routeSecurityCases[r.key]?.adminOnly);
+    expect(unmarked.map((r) => r.key), 'mark these adminOnly').toEqual([]);
+    expect(adminRoutes.length).toBeGreaterThan(0);
+    const user = await api.signIn();
+    const admin = await api.signIn({ admin: true });
+    const before = await snapshot();
+    for (const route of adminRoutes) {
+      const response = await api.request(placeholder(route.path), { method: route.method, token: user.token, json: routeSecurityCases[route.key].body });
+      expect(response.status, route.key).toBe(403);
+      expect(response.headers.get('content-type'), route.key).toMatch(/^application\/problem\+json/);
+    }
+    expect(await snapshot()).toEqual(before);
+    for (const route of adminRoutes) {
+      const response = await api.request(placeholder(route.path), { method: route.method, token: admin.token, json: routeSecurityCases[route.key].body });
+      expect(response.status, route.key).not.toBe(403);
+      expect(response.status, route.key).not.toBe(500);
+    }
+  });
+
   it("keeps another user's rows out of every list", async () => {
     for (const route of routes) {
       const securityCase = routeSecurityCases[route.key];
@@ -102,6 +123,26 @@ describe('the route security suite', () => {
       expect(response.status, route.key).toBe(200);
       const listed = JSON.stringify(await response.json());
       for (const id of ownerIds) expect(listed, route.key).not.toContain(id);
+    }
+  });
+
+  it('hides the same rows from anonymous callers on public routes', async () => {
+    const publicRoutes = routes.filter((r) => routeSecurityCases[r.key]?.public);
+    for (const route of publicRoutes) {
+      const securityCase = routeSecurityCases[route.key];
+      const owner = await api.signIn();
+      if (securityCase.foreignRow) {
+        const { params } = await securityCase.foreignRow(api, owner);
+        const response = await api.request(fill(route.path, params), { method: route.method });
+        expect(response.status, route.key).toBe(404);
+      }
+      if (securityCase.foreignList) {
+        const hiddenIds = await securityCase.foreignList(api, owner);
+        const response = await api.request(`${route.path}?limit=100`);
+        expect(response.status, route.key).toBe(200);
+        const listed = JSON.stringify(await response.json());
+        for (const id of hiddenIds) expect(listed, route.key).not.toContain(id);
+      }
     }
   });
 });

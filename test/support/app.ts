@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { drizzle } from 'drizzle-orm/pglite';
 import { SignJWT } from 'jose';
 import { newApp } from '../../functions/app.ts';
 import { connectPg, type ConnectDatabase } from '../../functions/db/connect.ts';
-import type { Database, Env } from '../../functions/env.ts';
+import type { Env } from '../../functions/env.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+import { embeddedConnector } from './embedded-connector.ts';
 
 export const TEST_JWT_SECRET = 'pam-test-secret-that-is-long-enough-for-hs256';
 
@@ -16,8 +16,7 @@ export function connectorFor(database: TestDatabase): ConnectDatabase {
     const url = database.connectionString;
     return () => connectPg(url);
   }
-  const db = drizzle({ client: database.pglite! }) as unknown as Database;
-  return async () => ({ db, close: async () => {} });
+  return embeddedConnector(database.pglite!);
 }
 
 export interface ApiUser {

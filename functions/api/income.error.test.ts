@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiResponse, type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
+import { MAX_BODY_BYTES } from '../app.ts';
+
+let api: TestApi;
+let user: ApiUser;
+let other: ApiUser;
+
+beforeAll(async () => {
+  api = await createTestApi();
+  user = await api.signIn();
+  other = await api.signIn();
+});
+afterAll(() => api.close());
+
+const validSource = { name: 'Pension', amount: '900.00', frequency: 'monthly' };
+const validEntry = { amount: '900.00', income_date: '2026-01-01' };
+
+/** Every income row as stored: a refused request must leave them as they were. */
+async function incomeState() {
+  const sources = await api.database.owner.query('select * from public.income_sources order by id');
+  const entries = await api.database.owner.query('select * from public.income_entries order by id');
+  return { sources: sources.rows, entries: entries.rows };
+}
+
+async function expectProblem(response: ApiResponse, status: number) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  const problem = await response.json();
+  expect(problem).toMatchObject({ status, type: expect.any(String), detail: expect.any(String) });
+  expect(problem.request_id).toBe(response.headers.get('x-request-id'));
+  const text = JSON.stringify(problem).toLowerCase();
+  for (const leak of ['select ', 'insert ', 'update ', 'violates', 'postgres', 'drizzle']) {
+    expect(text).not.toContain(leak);
+  }
+  return problem;
+}
+
+const errorPaths = (problem: { errors?: { path: string }[] }) => (problem.errors ?? []).map((e) => e.path).sort();
+
+const request = (method: string, path: string, json?: unknown, as = user) => api.request(path, { method, token: as.token, json });
+
+async function created(path: string, body: unknown, as = user) {
+  const response = await request('POST', path, body, as);
+  expect(response.status).toBe(201);
+  return response.json();
+}
+
+describe('bad income source input', () => {
+  it('answers 400 with one error per bad field and writes nothing', async () => {
+    const before = await incomeState();
+    const response = await request('POST', '/api/v1/income-sources', {
+      name: '  ',
+      amount: 0,
+      frequency: 'fortnightly',
+      next_payment_date: '2026-13-01',
+      employer_info: ['acme'],
+      is_active: 1,
+    });
+    expect(errorPaths(await expectProblem(response, 400))).toEqual([
+      'amount',
+      'employer_info',
+      'frequency',
+      'is_active',
+      'name',
+      'next_payment_date',
+    ]);
+    expect(await incomeState()).toEqual(before);
+  });
+
+  it.each([[0], ['0.00'], [-1], ['abc'], ['3.333'], [1e20]])('rejects amount %j on create and update', async (amount) => {
+    const source = await created('/api/v1/income-sources', validSource);
+    const before = await incomeState();
+    expect(errorPaths(await expectProblem(await request('POST', '/api/v1/income-sources', { ...validSource, amount }), 400))).toEqual(['amount']);
+    expect(errorPaths(await expectProblem(await request('PATCH', `/api/v1/income-sources/${source.id}`, { amount }), 400))).toEqual(['amount']);
+    expect(await incomeState()).toEqual(before);
+  });
+});
+
+describe('bad income entry input', () => {
+  it('answers 400 with one error per bad field and writes nothing', async () => {
+    const before = await incomeState();
+    const response = await request('POST', '/api/v1/income-entries', {
+      amount: '-10',
+      income_date: 'today',
+      tax_withheld: '-1.00',
+      income_source_id: 'pension',
+      notes: 5,
+    });
+    expect(errorPaths(await expectProblem(response, 400))).toEqual(['amount', 'income_date', 'income_source_id', 'notes', 'tax_withheld']);
+    expect(await incomeState()).toEqual(before);
+  });
+
+  it.each(['2026-02-30', 'yesterday', '2026-02-28T00:00:00Z'])('rejects income_date %s', async (income_date) => {
+    const problem = await expectProblem(await request('POST', '/api/v1/income-entries', { ...validEntry, income_date }), 400);
+    expect(errorPaths(problem)).toEqual(['income_date']);
+  });
+
+  it("refuses someone else's income source exactly like a missing one, on create and update, writing nothing", async () => {
+    const theirs = await created('/api/v1/income-sources', validSource, other);
+    const entry = await created('/api/v1/income-entries', validEntry);
+    const before = await incomeState();
+    const refused = await expectProblem(await request('POST', '/api/v1/income-entries', { ...validEntry, income_source_id: theirs.id }), 400);
+    expect(refused.type).toBe('/problems/invalid_reference');
+    const missing = await request('POST', '/api/v1/income-entries', { ...validEntry, income_source_id: crypto.randomUUID() });
+    expect(await expectProblem(missing, 400)).toEqual({ ...refused, request_id: missing.headers.get('x-request-id') });
+    const relinked = await request('PATCH', `/api/v1/income-entries/${entry.id}`, { income_source_id: theirs.id, amount: '1.00' });
+    expect((await expectProblem(relinked, 400)).type).toBe('/problems/invalid_reference');
+    expect(await incomeState()).toEqual(before);
+  });
+
+  it('answers 400 to bad list queries', async () => {
+    for (const query of ['from=last-week', 'to=2026-02-30', 'from=2026-02-01&to=2026-01-01', 'income_source_id=7', 'limit=-1']) {
+      await expectProblem(await request('GET', `/api/v1/income-entries?${query}`), 400);
+    }
+    for (const query of ['limit=0', 'limit=abc', 'cursor=%%%']) {
+      await expectProblem(await request('GET', `/api/v1/income-sources?${query}`), 400);
+    }
+    expect((await request('GET', '/api/v1/income-entries?currency=EUR')).status).toBe(200);
+  });
+});
+
+describe('every income route', () => {
+  it('answers 404 to ids that are not UUIDs and changes nothing', async () => {
+    await created('/api/v1/income-entries', validEntry);
+    const before = await incomeState();
+    for (const resource of ['income-sources', 'income-entries']) {
+      await expectProblem(await request('GET', `/api/v1/${resource}/not-a-uuid`), 404);
+      await expectProblem(await request('PATCH', `/api/v1/${resource}/123`, { amount: '1.00' }), 404);
+      await expectProblem(await request('DELETE', `/api/v1/${resource}/1' or '1'='1`), 404);
+    }
+    expect(await incomeState()).toEqual(before);
+  });
+
+  it('answers 413 to bodies over the limit and 400 to bodies of the wrong JSON type, writing nothing', async () => {
+    const source = await created('/api/v1/income-sources', validSource);
+    const entry = await created('/api/v1/income-entries', validEntry);
+    const before = await incomeState();
+    const padding = 'x'.repeat(MAX_BODY_BYTES + 1);
+    for (const [method, path] of [
+      ['POST', '/api/v1/income-sources'],
+      ['PATCH', `/api/v1/income-sources/${source.id}`],
+      ['POST', '/api/v1/income-entries'],
+      ['PATCH', `/api/v1/income-entries/${entry.id}`],
+    ]) {
+      await expectProblem(await request(method, path, { ...validSource, ...validEntry, description: padding }), 413);
+      for (const body of [[], 'income', 7, null]) await expectProblem(await request(method, path, body), 400);
+    }
+    expect(await incomeState()).toEqual(before);
+  });
+});

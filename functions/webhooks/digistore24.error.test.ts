@@ -1,0 +1,271 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectorFor, createTestApi, testEnv, type TestApi } from '../../test/support/app.ts';
+import { formRequest, IPN_PATH, ipnEnv, paymentFields, signed } from '../../test/support/digistore24.ts';
+import { newApp } from '../app.ts';
+import type { Env } from '../env.ts';
+import { MAX_IPN_BYTES } from './digistore24.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await createTestApi(ipnEnv);
+});
+afterAll(() => api.close());
+
+async function count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
+  const { rows } = await api.database.owner.query<{ n: number }>(
+    `select count(*)::int as n from public.${table} where ${where}`,
+    params,
+  );
+  return rows[0].n;
+}
+
+async function logsOf(orderId: string) {
+  const { rows } = await api.database.owner.query<Record<string, any>>(
+    `select * from public.digistore24_webhook_logs where order_id = $1 order by created_at, id`,
+    [orderId],
+  );
+  return rows;
+}
+
+/** The newest log rows, for calls whose body was never read and so name no order. */
+async function latestLogs(limit: number) {
+  const { rows } = await api.database.owner.query<Record<string, any>>(
+    `select * from public.digistore24_webhook_logs order by created_at desc, id desc limit $1`,
+    [limit],
+  );
+  return rows;
+}
+
+async function expectNotOk(response: Response, status: number) {
+  expect(response.status).toBe(status);
+  expect((await response.text()).startsWith('OK')).toBe(false);
+}
+
+describe('a request Digistore24 did not sign', () => {
+  it('without sha_sign is logged as invalid, refused with 403 and changes nothing else', async () => {
+    const fields = paymentFields();
+    const salesBefore = await count('affiliate_sales');
+    await expectNotOk(await api.request(IPN_PATH, formRequest(fields)), 403);
+    expect(await count('affiliate_sales')).toBe(salesBefore);
+    expect(await logsOf(fields.order_id)).toMatchObject([
+      { event_type: 'on_payment', signature_valid: false, processed: false, error_message: 'The request carries no sha_sign.' },
+    ]);
+  });
+
+  it('signed with another passphrase is refused', async () => {
+    const fields = paymentFields();
+    await expectNotOk(await api.request(IPN_PATH, formRequest(await signed(fields, 'not-the-passphrase'))), 403);
+    expect(await count('affiliate_sales', 'order_id = $1', [fields.order_id])).toBe(0);
+    expect(await logsOf(fields.order_id)).toMatchObject([
+      { signature_valid: false, processed: false, error_message: 'The sha_sign does not match.' },
+    ]);
+  });
+
+  it('with a tampered amount, commission or attribution is refused', async () => {
+    const user = await api.signIn();
+    const changes: Record<string, string>[] = [{ amount: '4700.00' }, { amount_affiliate: '47.00' }, { custom: `m:${user.id}` }];
+    for (const change of changes) {
+      const fields = paymentFields();
+      const tampered = { ...(await signed(fields)), ...change };
+      await expectNotOk(await api.request(IPN_PATH, formRequest(tampered)), 403);
+      expect(await count('affiliate_sales', 'order_id = $1', [fields.order_id])).toBe(0);
+      expect(await logsOf(fields.order_id)).toMatchObject([{ signature_valid: false, processed: false }]);
+    }
+  });
+
+  it('with a signature of the right length but wrong digits is refused', async () => {
+    const fields = await signed(paymentFields());
+    const flipped = fields.sha_sign.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    await expectNotOk(await api.request(IPN_PATH, formRequest({ ...fields, sha_sign: flipped })), 403);
+    expect(await count('affiliate_sales', 'order_id = $1', [fields.order_id])).toBe(0);
+  });
+
+  it('is refused when no passphrase is configured, whatever it carries', async () => {
+    const app = newApp({ connectDatabase: connectorFor(api.database) });
+    for (const env of [testEnv, { ...testEnv, DIGISTORE24_IPN_PASSPHRASE: '' }] as Env[]) {
+      const fields = paymentFields();
+      const response = await app.request(IPN_PATH, formRequest(await signed(fields)), env);
+      await expectNotOk(response, 403);
+      expect(await count('affiliate_sales', 'order_id = $1', [fields.order_id])).toBe(0);
+      const [log] = await logsOf(fields.order_id);
+      expect(log).toMatchObject({ signature_valid: false, processed: false });
+      expect(log.error_message).toMatch(/No IPN passphrase is configured/);
+    }
+  });
+
+  it('never has its signature or the buyer email in the log', async () => {
+    const fields = await signed(paymentFields(), 'not-the-passphrase');
+    await api.request(IPN_PATH, formRequest(fields));
+    const [log] = await logsOf(fields.order_id);
+    const text = JSON.stringify(log.request_data);
+    expect(text).not.toContain(fields.sha_sign);
+    expect(text).not.toMatch(/sha_sign|@/i);
+  });
+});
+
+describe('a body the webhook will not read', () => {
+  it('over the size limit is refused with 413 and logged', async () => {
+    const fields = paymentFields({ product_name: 'x'.repeat(MAX_IPN_BYTES) });
+    const salesBefore = await count('affiliate_sales');
+    const logsBefore = await count('digistore24_webhook_logs');
+    await expectNotOk(await api.request(IPN_PATH, formRequest(await signed(fields))), 413);
+    expect(await count('affiliate_sales')).toBe(salesBefore);
+    expect(await count('digistore24_webhook_logs')).toBe(logsBefore + 1);
+    expect((await latestLogs(1))[0]).toMatchObject({
+      event_type: '(unread)',
+      signature_valid: null,
+      processed: false,
+      request_data: {},
+    });
+  });
+
+  it('over the size limit is refused even when it does not declare its length', async () => {
+    const chunk = new TextEncoder().encode(`product_name=${'x'.repeat(16 * 1024)}&`);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 8) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await api.request(IPN_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    await expectNotOk(response, 413);
+    expect(sent).toBeLessThan(8);
+  });
+
+  it('declared over the size limit is refused before it is read', async () => {
+    const response = await api.request(IPN_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(MAX_IPN_BYTES + 1) },
+      body: 'event=on_payment',
+    });
+    await expectNotOk(response, 413);
+  });
+
+  it('that is not a form is refused with 415 and logged', async () => {
+    const fields = await signed(paymentFields());
+    for (const contentType of ['application/json', 'text/plain', 'application/x-www-form-urlencodedx']) {
+      const logsBefore = await count('digistore24_webhook_logs');
+      const response = await api.request(IPN_PATH, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: contentType === 'application/json' ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
+      });
+      await expectNotOk(response, 415);
+      expect(await count('digistore24_webhook_logs')).toBe(logsBefore + 1);
+      const [log] = await latestLogs(1);
+      expect(log).toMatchObject({ event_type: '(unread)', signature_valid: null, processed: false });
+      expect(log.error_message).toContain(contentType);
+    }
+    expect(await count('affiliate_sales', 'order_id = $1', [fields.order_id])).toBe(0);
+  });
+
+  it('without a content type is refused with 415', async () => {
+    await expectNotOk(await api.request(IPN_PATH, { method: 'POST', body: new Blob(['event=on_payment']) }), 415);
+  });
+});
+
+describe('a signed IPN that cannot be stored', () => {
+  it.each([
+    ['an amount that is not one', { amount: '47,00' }, /amount is not an amount/],
+    ['no amount', { amount: '' }, /amount is not an amount/],
+    ['no currency', { currency: '' }, /currency/],
+    ['an amount too large for the column', { amount: '123456789.00' }, /amount is not an amount/],
+    ['a commission that is not one', { amount_affiliate: 'lots' }, /amount_affiliate is not an amount/],
+  ])('is not answered OK when it has %s, and the log says why', async (_case, change, reason) => {
+    const fields = paymentFields(change);
+    const response = await api.request(IPN_PATH, formRequest(await signed(fields)));
+    await expectNotOk(response, 400);
+    expect(await count('affiliate_sales', 'order_id = $1', [fields.order_id])).toBe(0);
+    const [log] = await logsOf(fields.order_id);
+    expect(log).toMatchObject({ signature_valid: true, processed: false });
+    expect(log.error_message).toMatch(reason);
+  });
+
+  it('is not answered OK when the database refuses a value, and the log keeps the request and the reason', async () => {
+    const fields = paymentFields({ order_id: 'O'.repeat(300), product_id: `p-${crypto.randomUUID()}` });
+    const response = await api.request(IPN_PATH, formRequest(await signed(fields)));
+    await expectNotOk(response, 400);
+    expect(await count('affiliate_sales', 'order_id like $1', ['OOOO%'])).toBe(0);
+    const { rows } = await api.database.owner.query<Record<string, any>>(
+      'select * from public.digistore24_webhook_logs where product_id = $1',
+      [fields.product_id],
+    );
+    expect(rows).toMatchObject([{ order_id: 'O'.repeat(255), signature_valid: true, processed: false }]);
+    expect(rows[0].error_message).toMatch(/^22001: value too long/);
+    expect(rows[0].request_data.order_id).toBe(fields.order_id);
+  });
+
+  it('is not answered OK without an order id', async () => {
+    const fields = paymentFields({ order_id: '', product_id: `p-${crypto.randomUUID()}` });
+    await expectNotOk(await api.request(IPN_PATH, formRequest(await signed(fields))), 400);
+    const { rows } = await api.database.owner.query<Record<string, any>>(
+      'select * from public.digistore24_webhook_logs where product_id = $1',
+      [fields.product_id],
+    );
+    expect(rows).toMatchObject([{ signature_valid: true, processed: false, error_message: 'The IPN has no order_id.' }]);
+  });
+
+  it('is not answered OK when the database cannot be reached', async () => {
+    const app = newApp();
+    const env = { ...ipnEnv, DATABASE_URL: 'postgres://postgres@127.0.0.1:9/pam' };
+    const response = await app.request(IPN_PATH, formRequest(await signed(paymentFields())), env);
+    await expectNotOk(response, 503);
+    expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+
+  it('is refused, not acknowledged, when the database is down and the signature is wrong', async () => {
+    const app = newApp();
+    const env = { ...ipnEnv, DATABASE_URL: 'postgres://postgres@127.0.0.1:9/pam' };
+    const response = await app.request(IPN_PATH, formRequest(paymentFields()), env);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect((await response.text()).startsWith('OK')).toBe(false);
+  });
+});
+
+describe('deliveries of one order at the same moment', () => {
+  it('end refunded when payments and refunds of one order race', async () => {
+    const payment = paymentFields();
+    const refund = { ...payment, event: 'on_refund', transaction_id: `${payment.transaction_id}9` };
+    const deliveries = [await signed(payment), await signed(refund)];
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => api.request(IPN_PATH, formRequest(deliveries[i % 2]))),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const { rows } = await api.database.owner.query<Record<string, any>>(
+      'select status, confirmed_at, refunded_at from public.affiliate_sales where order_id = $1',
+      [payment.order_id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].status).toBe('refunded');
+    expect(rows[0].confirmed_at).not.toBeNull();
+    expect(rows[0].refunded_at).not.toBeNull();
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('duplicate deliveries on separate connections (PostgreSQL server)', () => {
+  it('20 at once leave exactly one sale and 20 log rows', async () => {
+    const connect = connectorFor(api.database);
+    let connections = 0;
+    // Each request on its own connection, as in production.
+    const app = newApp({
+      connectDatabase: (env) => {
+        connections++;
+        return connect(env);
+      },
+    });
+    const fields = await signed(paymentFields());
+    const responses = await Promise.all(Array.from({ length: 20 }, () => app.request(IPN_PATH, formRequest(fields), ipnEnv)));
+    const bodies = await Promise.all(responses.map((r) => r.text()));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(bodies).toEqual(Array(20).fill('OK'));
+    expect(connections).toBe(20);
+    expect(await count('affiliate_sales', 'order_id = $1', [fields.order_id])).toBe(1);
+    expect(await count('digistore24_webhook_logs', 'order_id = $1 and processed and signature_valid', [fields.order_id])).toBe(20);
+  });
+});

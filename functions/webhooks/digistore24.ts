@@ -1,0 +1,190 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ConnectDatabase } from '../db/connect.ts';
+import { withServiceRole } from '../db/service-role.ts';
+import type { AppEnv, Database } from '../env.ts';
+import { ApiError, ProblemSchema } from '../errors.ts';
+import { newRouter } from '../openapi.ts';
+import { applyDigistore24Event, type IpnFields } from './digistore24-events.ts';
+import { insertWebhookLog, settleWebhookLog } from './digistore24-log.ts';
+import { claimedSignature, isDigistore24SignatureValid } from './digistore24-signature.ts';
+
+export const DIGISTORE24_IPN_PATH = '/webhooks/digistore24';
+
+/** A real IPN (about 170 short fields) is a few kilobytes. */
+export const MAX_IPN_BYTES = 64 * 1024;
+
+/**
+ * Digistore24's instant payment notifications. Authenticated by `sha_sign` alone, so it
+ * runs outside /api/v1's token and per-request transaction: its work is PAM's own, done
+ * as service_role. Every call is logged; only a stored event is answered `OK`, so
+ * Digistore24 retries anything else.
+ */
+export function digistore24WebhookRouter(connect: ConnectDatabase) {
+  const router = newRouter();
+  documentRoutes(router);
+
+  // Digistore24 checks the URL with a GET when it is registered.
+  router.get(DIGISTORE24_IPN_PATH, (c) => c.text('OK', 200));
+
+  router.post(DIGISTORE24_IPN_PATH, async (c) => {
+    const fields = await readIpnForm(c, connect);
+    const refusal = await signatureRefusal(c.env.DIGISTORE24_IPN_PASSPHRASE, fields);
+    if (refusal) {
+      await withServiceRole(connect, c.env, (db) =>
+        insertWebhookLog(db, { fields, signatureValid: false, errorMessage: refusal }),
+      );
+      throw new ApiError('forbidden', 'The IPN signature is missing or does not match.');
+    }
+    const failure = await withServiceRole(connect, c.env, (db) => storeVerifiedIpn(db, fields));
+    if (failure) throw failure;
+    return c.text('OK', 200);
+  });
+
+  return router;
+}
+
+/** Why a request is refused, or null when its signature is Digistore24's. */
+async function signatureRefusal(passphrase: string | undefined, fields: IpnFields): Promise<string | null> {
+  if (!passphrase) return 'No IPN passphrase is configured (DIGISTORE24_IPN_PASSPHRASE): every IPN is refused.';
+  const claimed = claimedSignature(fields);
+  if (!claimed) return 'The request carries no sha_sign.';
+  return (await isDigistore24SignatureValid(passphrase, fields, claimed)) ? null : 'The sha_sign does not match.';
+}
+
+/**
+ * The log row and the event's effect commit together. The effect runs in a savepoint, so
+ * when it fails the log row still records why, and the failure is answered (not `OK`).
+ */
+async function storeVerifiedIpn(db: Database, fields: IpnFields): Promise<unknown> {
+  const logId = await insertWebhookLog(db, { fields, signatureValid: true });
+  try {
+    const outcome = await db.transaction((savepoint) => applyDigistore24Event(savepoint as unknown as Database, fields));
+    await settleWebhookLog(db, logId, { processed: outcome.processed });
+    return null;
+  } catch (error) {
+    await settleWebhookLog(db, logId, { processed: false, errorMessage: failureMessage(error) });
+    return error;
+  }
+}
+
+async function readIpnForm(c: Context<AppEnv>, connect: ConnectDatabase): Promise<IpnFields> {
+  const contentType = c.req.header('content-type') ?? '';
+  const multipart = /^multipart\/form-data\s*;/i.test(contentType);
+  if (!multipart && !/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType)) {
+    await logRefusedBody(c, connect, `Refused unread: Content-Type "${contentType.slice(0, 100)}" is not a form.`);
+    throw new ApiError('unsupported_media_type', 'Send the IPN as application/x-www-form-urlencoded or multipart/form-data.');
+  }
+  const body = await bodyWithin(c.req.raw, MAX_IPN_BYTES);
+  if (!body) {
+    await logRefusedBody(c, connect, `Refused unread: the body exceeds ${MAX_IPN_BYTES} bytes.`);
+    throw new ApiError('payload_too_large', `The IPN body exceeds ${MAX_IPN_BYTES} bytes.`);
+  }
+  if (!multipart) return Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body)));
+  try {
+    const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+    return Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    await logRefusedBody(c, connect, 'Refused: the multipart body cannot be parsed.');
+    throw new ApiError('bad_request', 'The IPN body is not a valid multipart form.');
+  }
+}
+
+/** Best effort: the refusal is answered whether or not the database takes the log row. */
+async function logRefusedBody(c: Context<AppEnv>, connect: ConnectDatabase, reason: string): Promise<void> {
+  await withServiceRole(connect, c.env, (db) =>
+    insertWebhookLog(db, { fields: {}, unread: true, signatureValid: null, errorMessage: reason }),
+  ).catch(() => {});
+}
+
+/** The body, or null once it is known to exceed `limit` (declared or streamed) without reading the rest. */
+async function bodyWithin(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return null;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** For the admin-only log; the response itself never carries it. */
+function failureMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.detail;
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return `${code}: ${String(message)}`.slice(0, 1000);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+}
+
+const IpnForm = z
+  .object({
+    event: z.string().openapi({ example: 'on_payment' }),
+    sha_sign: z.string().openapi({ description: 'SHA-512 of the sorted non-empty fields and the IPN passphrase' }),
+    order_id: z.string().optional(),
+    order_item_id: z.string().optional(),
+    product_id: z.string().optional(),
+    amount: z.string().optional(),
+    amount_affiliate: z.string().optional(),
+    currency: z.string().optional(),
+    custom: z.string().optional().openapi({ description: 'Carries `m:<user id>` from the checkout link' }),
+  })
+  .catchall(z.string())
+  .openapi('Digistore24Ipn');
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+function documentRoutes(router: ReturnType<typeof newRouter>): void {
+  const plainOk = { 'text/plain': { schema: z.string().openapi({ example: 'OK' }) } };
+  router.openAPIRegistry.registerPath({
+    method: 'get',
+    path: DIGISTORE24_IPN_PATH,
+    tags: ['Webhooks'],
+    summary: 'URL check Digistore24 makes when the IPN is registered',
+    security: [],
+    responses: { 200: { description: 'Reachable', content: plainOk } },
+  });
+  router.openAPIRegistry.registerPath({
+    method: 'post',
+    path: DIGISTORE24_IPN_PATH,
+    tags: ['Webhooks'],
+    summary: 'Digistore24 IPN (authenticated by sha_sign, not by token)',
+    description:
+      'Every call is logged in digistore24_webhook_logs. A stored event is answered 200 `OK`; anything else is an error Digistore24 retries. Redelivering an event changes nothing.',
+    security: [],
+    request: {
+      body: {
+        required: true,
+        content: { 'application/x-www-form-urlencoded': { schema: IpnForm }, 'multipart/form-data': { schema: IpnForm } },
+      },
+    },
+    responses: {
+      200: { description: 'Stored (or acknowledged); body starts with `OK`', content: plainOk },
+      400: problem('Malformed: no order_id, an amount that is not one, an unreadable multipart body'),
+      403: problem('Signature missing or wrong, or no passphrase configured (logged, nothing else changed)'),
+      413: problem(`Body over ${MAX_IPN_BYTES} bytes`),
+      415: problem('Not a form'),
+      503: problem('Database unavailable: nothing stored, Digistore24 retries'),
+    },
+  });
+}
