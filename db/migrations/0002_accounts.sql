@@ -166,6 +166,9 @@ begin
    where s.session_token = session_key_hash;
 
   if not found then
+    if exists (select 1 from auth.deleted_users d where d.id = subject) then
+      return false;
+    end if;
     insert into auth.users (id, email) values (subject, claims ->> 'email')
       on conflict (id) do nothing;
     insert into public.profiles (id, email)
@@ -195,10 +198,25 @@ $$;
 comment on function private.begin_request(jsonb, text, inet, text, timestamptz) is
   'Called by the API''s login role before it switches to the authenticated role; not granted to API roles.';
 
--- DELETE /api/v1/me: removes the identity, and with it every row the user owns.
+-- DELETE /api/v1/me: removes the identity, and with it every row the user owns. Its
+-- sessions go too, so a token issued before the deletion would look like a first request
+-- and quietly create an empty account again; a tombstone of the id (a random UUID, no
+-- personal data) makes such tokens fail instead.
+create table auth.deleted_users (
+  id uuid primary key,
+  deleted_at timestamptz not null default now()
+);
+comment on table auth.deleted_users is '@service-only: ids of deleted accounts, checked by private.begin_request';
+alter table auth.deleted_users enable row level security;
+alter table auth.deleted_users force row level security;
+grant all on auth.deleted_users to service_role;
+
 create function public.delete_my_account() returns void
 language sql security definer
 set search_path = ''
-as $$ delete from auth.users where id = auth.uid() $$;
+as $$
+  insert into auth.deleted_users (id) select auth.uid() where auth.uid() is not null on conflict do nothing;
+  delete from auth.users where id = auth.uid();
+$$;
 comment on function public.delete_my_account() is '@callable: a signed-in user deletes their own account';
 grant execute on function public.delete_my_account() to authenticated;

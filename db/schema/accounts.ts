@@ -11,6 +11,12 @@ export const users = authSchema.table('users', {
   updated_at: timestamptz().notNull().default(now),
 });
 
+/** Ids of deleted accounts, so tokens issued before the deletion cannot recreate them. */
+export const deletedUsers = authSchema.table('deleted_users', {
+  id: uuid().primaryKey(),
+  deleted_at: timestamptz().notNull().default(now),
+});
+
 export const profiles = pgTable('profiles', {
   id: uuid()
     .primaryKey()

@@ -114,6 +114,25 @@ function definerFunctionsExposedToApiRoles(db: SqlClient) {
   );
 }
 
+/**
+ * Tables force RLS, so a definer function owned by an ordinary migration role (Neon's
+ * owner is not a superuser) would see nothing. Each must be owned by a role that bypasses
+ * RLS: service_role, or a superuser.
+ */
+function definerFunctionsSubjectToRls(db: SqlClient) {
+  return offenders(
+    db,
+    `select format('%s.%s(%s) owned by %s', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), r.rolname) as offender
+       from pg_proc p
+       join pg_namespace n on n.oid = p.pronamespace
+       join pg_roles r on r.oid = p.proowner
+      where n.nspname in ('public', 'private', 'auth')
+        and p.prosecdef
+        and r.rolname <> 'service_role'
+      order by 1`,
+  );
+}
+
 function unconditionalPolicies(db: SqlClient) {
   return offenders(
     db,
@@ -200,6 +219,7 @@ const lints = {
   viewsWithoutSecurityInvoker,
   functionsWithMutableSearchPath,
   definerFunctionsExposedToApiRoles,
+  definerFunctionsSubjectToRls,
   unconditionalPolicies,
   policiesReadingTheirOwnTable,
   anonWritePrivileges,
@@ -324,6 +344,18 @@ describe('each lint reports a deliberately bad object', () => {
       definerFunctionsExposedToApiRoles,
     );
     expect(found).toEqual(['private.lint_probe_for_everyone()', 'public.lint_probe_for_users()']);
+  });
+
+  it('a SECURITY DEFINER function not owned by service_role', async () => {
+    const found = await offendersAfter(
+      `create function private.lint_probe_owned_by_migrator() returns int
+         language sql security definer set search_path = '' as 'select 1';
+       create function private.lint_probe_owned_by_service() returns int
+         language sql security definer set search_path = '' as 'select 1';
+       alter function private.lint_probe_owned_by_service() owner to service_role;`,
+      definerFunctionsSubjectToRls,
+    );
+    expect(found.filter((f) => f.includes('lint_probe'))).toEqual(['private.lint_probe_owned_by_migrator() owned by postgres']);
   });
 
   it('a policy with USING (true) or WITH CHECK (true)', async () => {

@@ -65,6 +65,12 @@ export function fixtures(db: SqlClient) {
       await db.query('insert into auth.users (id, email) values ($1, $2)', [id, `${id}@example.com`]);
       return id;
     },
+    /** The tombstone public.delete_my_account leaves behind. */
+    deletedAccount: async () => {
+      const id = randomUUID();
+      await db.query('insert into auth.deleted_users (id) values ($1)', [id]);
+      return id;
+    },
     session: (user: Owner) =>
       insert('public.user_sessions', { user_id: user.id, session_token: sessionKeyHash(), user_agent: 'PAM iOS' }),
     auditEntry: (user: Owner) =>

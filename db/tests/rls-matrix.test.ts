@@ -75,6 +75,15 @@ const matrix: TableRules[] = [
     admin: [],
   }),
   table({
+    // Tombstones of deleted accounts, written by public.delete_my_account.
+    table: 'auth.deleted_users',
+    arrange: async (f) => ({ key: { id: await f.deletedAccount() } }),
+    inserts: (_row, a) => [sql`insert into auth.deleted_users (id) values (${a.id})`],
+    change: { deleted_at: '2000-01-01T00:00:00Z' },
+    owner: [],
+    admin: [],
+  }),
+  table({
     table: 'public.profiles',
     arrange: async (f, a) => ({ key: { id: a.id }, unclaimedIdentity: await f.identity() }),
     inserts: (row) => [

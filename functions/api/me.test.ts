@@ -102,3 +102,19 @@ describe('GET /api/v1/me/export and DELETE /api/v1/me', () => {
     expect(left.rows[0]).toEqual({ n: 0, others: 1 });
   });
 });
+
+describe('after DELETE /api/v1/me', () => {
+  it('refuses tokens issued before the deletion instead of recreating the account', async () => {
+    const user = await api.signIn();
+    expect((await api.request('/api/v1/me', { method: 'DELETE', token: user.token })).status).toBe(204);
+    const sameSession = await api.request('/api/v1/me', { token: user.token });
+    expect(sameSession.status).toBe(401);
+    const otherSession = await signTestToken({ sub: user.id, email: user.email, session_id: crypto.randomUUID() });
+    expect((await api.request('/api/v1/todos', { token: otherSession })).status).toBe(401);
+    const { rows } = await api.database.owner.query(
+      `select (select count(*)::int from auth.users where id = $1) + (select count(*)::int from public.profiles where id = $1) as n`,
+      [user.id],
+    );
+    expect(rows[0].n).toBe(0);
+  });
+});
