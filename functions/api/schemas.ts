@@ -45,3 +45,6 @@ function numberToDecimal(value: number): string | null {
 
 export const NonNegativeMoneyInput = MoneyInput.refine((v) => !v.startsWith('-'), 'must not be negative');
 export const PositiveMoneyInput = MoneyInput.refine((v) => Number(v) > 0 && !v.startsWith('-'), 'must be greater than zero');
+
+/** A boolean query parameter: only the words true and false (anything else is a 400, not a silent true). */
+export const QueryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');

@@ -4,7 +4,7 @@ import { digistore24SyncLogs, digistore24WebhookLogs } from '../../../db/schema/
 import { problems } from '../../errors.ts';
 import { bearerAuth, jsonContent, newRouter } from '../../openapi.ts';
 import { listOf, listPage, PageQuery } from '../pagination.ts';
-import { JsonObject, Timestamp, Uuid } from '../schemas.ts';
+import { JsonObject, QueryBoolean, Timestamp, Uuid } from '../schemas.ts';
 
 export const Digistore24SyncLog = z
   .object({
@@ -34,9 +34,6 @@ export const Digistore24WebhookLog = z
     created_at: Timestamp,
   })
   .openapi('Digistore24WebhookLog');
-
-/** Query strings carry text: only the words true and false are booleans, anything else is a 400. */
-const QueryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 const WebhookLogFilters = PageQuery.extend({
   event_type: z.string().max(50).optional().openapi({ example: 'on_payment' }),

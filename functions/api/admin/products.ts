@@ -5,7 +5,7 @@ import type { Database } from '../../env.ts';
 import { notFound, problems } from '../../errors.ts';
 import { bearerAuth, jsonContent, newRouter } from '../../openapi.ts';
 import { listOf, listPage, PageQuery } from '../pagination.ts';
-import { IdParam, JsonObject, Money, MoneyInput, NonNegativeMoneyInput, Tags, Timestamp, Uuid } from '../schemas.ts';
+import { IdParam, JsonObject, Money, MoneyInput, NonNegativeMoneyInput, QueryBoolean, Tags, Timestamp, Uuid } from '../schemas.ts';
 
 export const AdminProduct = z
   .object({
@@ -79,8 +79,6 @@ const ProductMetadata = JsonObject.refine(
 const AdminProductCreate = z.object({ ...productFields, metadata: ProductMetadata.optional() }).openapi('AdminProductCreate');
 const AdminProductUpdate = AdminProductCreate.partial().openapi('AdminProductUpdate');
 type ProductChanges = z.infer<typeof AdminProductUpdate>;
-
-const QueryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 const AdminProductFilters = PageQuery.extend({
   category: z.string().max(100).optional(),

@@ -23,10 +23,11 @@ describe('system settings', () => {
   });
 
   it('creates a new key with 201 and Location, then replaces it with 200, recording who wrote it', async () => {
+    const staleId = '00000000-0000-4000-8000-000000000000';
     const created = await api.request('/api/v1/admin/settings/feature.pam-voice', {
       method: 'PUT',
       token: admin.token,
-      json: { setting_value: { enabled: true, rollout: 0.25 }, description: 'Voice replies in the app' },
+      json: { setting_value: { enabled: true, rollout: 0.25 }, description: 'Voice replies in the app', updated_by: staleId, id: staleId },
     });
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe('/api/v1/admin/settings/feature.pam-voice');
@@ -37,6 +38,7 @@ describe('system settings', () => {
       description: 'Voice replies in the app',
       updated_by: admin.id,
     });
+    expect(first.id).not.toBe(staleId);
 
     const otherAdmin = await api.signIn({ admin: true });
     const replaced = await api.request('/api/v1/admin/settings/feature.pam-voice', {
