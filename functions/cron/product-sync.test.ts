@@ -202,6 +202,15 @@ describe('the product sync', () => {
     expect(products.get(productId(4))?.is_active).toBe(true);
   });
 
+  it('adds each product once when two runs overlap (the schedule and an administrator)', async () => {
+    fake.entries = entries(1, 230);
+    const logs = await Promise.all([sync(), sync()]);
+    expect(logs.map((log) => log.error_message)).toEqual([null, null]);
+    expect(logs[0].products_added + logs[1].products_added).toBe(230);
+    expect(logs[0].products_updated + logs[1].products_updated).toBe(0);
+    expect(await activeIds()).toHaveLength(230);
+  });
+
   it('leaves products an administrator added by hand alone, even with a Digistore24 id', async () => {
     await database.owner.query(
       `insert into public.shop_products (name, price, category, digistore24_id) values ('Hand-picked', 12, 'gear', 'HAND-1')`,
@@ -317,7 +326,7 @@ describe('the product sync', () => {
   it('logs a missing API key or a refused one, and changes no product', async () => {
     fake.entries = entries(1, 5);
     const unconfigured = await syncProducts({ connect, env: { DIGISTORE24_API_URL: fake.url } });
-    expect(unconfigured.error_message).toContain('DIGISTORE24_API_KEY is not configured');
+    expect(unconfigured.error_message).toBe('configuration: DIGISTORE24_API_KEY is not set; nothing was synced');
     expect(fake.requests).toHaveLength(0);
 
     const refused = await syncProducts({ connect, env: { ...env, DIGISTORE24_API_KEY: 'wrong-key' } });
