@@ -265,3 +265,17 @@ describe('links to rows the caller cannot see', () => {
     expect(filtered.data).toEqual([]);
   });
 });
+
+describe('recurring expenses', () => {
+  it('accept only the pattern the recurring job understands, and store nothing otherwise', async () => {
+    const before = await moneyState();
+    for (const recurring_pattern of [{ frequency: 'fortnightly' }, { frequency: 'monthly', interval: 0 }, { frequency: 'weekly', until: 'soon' }, { every: 'month' }]) {
+      const problem = await expectProblem(await postExpense({ ...validExpense, is_recurring: true, recurring_pattern }), 400);
+      expect(errorPaths(problem).every((path) => path.startsWith('recurring_pattern')), JSON.stringify(problem.errors)).toBe(true);
+    }
+    expect(await moneyState()).toEqual(before);
+    const accepted = await postExpense({ ...validExpense, is_recurring: true, recurring_pattern: { frequency: 'monthly', until: '2027-01-01' } });
+    expect(accepted.status).toBe(201);
+    expect((await accepted.json()).recurring_pattern).toEqual({ frequency: 'monthly', interval: 1, until: '2027-01-01' });
+  });
+});

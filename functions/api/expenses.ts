@@ -6,6 +6,7 @@ import { notFound, problems } from '../errors.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
 import { listOf, listPage, PageQuery } from './pagination.ts';
 import { DateOnly, IdParam, JsonObject, Money, PositiveMoneyInput, Tags, Timestamp, Uuid } from './schemas.ts';
+import { RecurringExpensePattern } from '../money/recurring-pattern.ts';
 
 export const Expense = z
   .object({
@@ -52,7 +53,7 @@ const ExpenseInput = z.object({
     .openapi({ description: "A category of one of your budgets; its `spent_amount` follows this expense's amount" }),
   trip_id: Uuid.nullable().optional(),
   is_recurring: z.boolean().optional(),
-  recurring_pattern: JsonObject.nullable().optional(),
+  recurring_pattern: RecurringExpensePattern.nullable().optional(),
 });
 const ExpenseCreate = ExpenseInput.openapi('ExpenseCreate');
 const ExpenseUpdate = ExpenseInput.partial().openapi('ExpenseUpdate');

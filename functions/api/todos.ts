@@ -28,6 +28,9 @@ export const Todo = z
     metadata: JsonObject,
     reminder_at: Timestamp.nullable(),
     recurrence_pattern: RecurrencePattern.nullable(),
+    next_occurrence_id: Uuid.nullable().openapi({
+      description: 'Set by the server once a completed recurring todo has produced its next occurrence',
+    }),
     created_at: Timestamp,
     updated_at: Timestamp,
   })

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { ConnectDatabase } from '../db/connect.ts';
 import { withServiceRole } from '../db/service-role.ts';
 import type { Database, Env } from '../env.ts';
+import { RecurringExpensePattern } from '../money/recurring-pattern.ts';
 
 /**
  * The hourly recurring-work job. Every step commits in batches of its own and can run
@@ -27,13 +28,6 @@ import type { Database, Env } from '../env.ts';
  * An expense whose pattern does not match the shape is left alone and counted.
  */
 
-/** `{"frequency": "monthly", "interval": 1, "until": "2027-01-01"}`: every `interval` frequency-units, until `until` inclusive. */
-export const RecurringExpensePattern = z.object({
-  frequency: z.enum(['daily', 'weekly', 'monthly', 'yearly']),
-  interval: z.number().int().min(1).max(1000).default(1),
-  until: z.iso.date().nullable().optional(),
-});
-export type RecurringExpensePattern = z.infer<typeof RecurringExpensePattern>;
 
 export const TODO_BATCH_SIZE = 500;
 export const EXPENSE_BATCH_SIZE = 500;
