@@ -12,17 +12,13 @@ import { migrate } from '../db/migrate.ts';
 import { connectPg } from '../functions/db/connect.ts';
 import { PAGE_SIZE, syncProducts } from '../functions/cron/product-sync.ts';
 import { FAKE_API_KEY, marketplaceEntry, startFakeDigistore24 } from '../test/support/fake-digistore24.ts';
+import { databaseUrl } from '../db/connect.ts';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const products = Number(process.env.BENCH_PRODUCTS ?? 1000);
 const pageSize = Number(process.env.BENCH_PAGE_SIZE ?? PAGE_SIZE);
 const database = `pam_bench_sync_${process.pid}`;
 
-function databaseUrl(name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -36,7 +32,7 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 
 async function main() {
   await admin((c) => c.query(`create database ${database}`));
-  const url = databaseUrl(database);
+  const url = databaseUrl(serverUrl, database);
   const fake = await startFakeDigistore24();
   try {
     const client = new pg.Client({ connectionString: url });

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import { migrate } from '../db/migrate.ts';
+import { databaseUrl } from '../db/connect.ts';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const durationMs = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
@@ -15,11 +16,6 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const secret = 'bench-secret-that-is-long-enough-for-hs256';
 const database = `pam_bench_${process.pid}`;
 
-function databaseUrl(name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -33,7 +29,7 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 
 async function prepare(): Promise<string> {
   await admin((c) => c.query(`create database ${database}`));
-  const client = new pg.Client({ connectionString: databaseUrl(database) });
+  const client = new pg.Client({ connectionString: databaseUrl(serverUrl, database) });
   await client.connect();
   await migrate({ query: (t, p) => client.query(t, p as unknown[]) as never, exec: (s) => client.query(s) });
   const userId = randomUUID();
@@ -61,7 +57,7 @@ interface Result {
 }
 
 async function measure(kind: string, path: string, token: string): Promise<Result> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', kind, databaseUrl(database), secret], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', kind, databaseUrl(serverUrl, database), secret], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];

@@ -37,3 +37,10 @@ export function redactUrl(url: string): string {
     return 'the configured database';
   }
 }
+
+/** The same server URL, naming another database on it. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiResponse, type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
+import { type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
 import { MAX_BODY_BYTES } from '../app.ts';
+import { expectProblem, fieldsOf } from '../../test/support/problem-assertions.ts';
 
 let api: TestApi;
 let user: ApiUser;
@@ -22,21 +23,6 @@ async function budgetState() {
   const categories = await api.database.owner.query('select * from public.budget_categories order by id');
   return { budgets: budgets.rows, categories: categories.rows };
 }
-
-async function expectProblem(response: ApiResponse, status: number) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const problem = await response.json();
-  expect(problem).toMatchObject({ status, type: expect.any(String), detail: expect.any(String) });
-  expect(problem.request_id).toBe(response.headers.get('x-request-id'));
-  const text = JSON.stringify(problem).toLowerCase();
-  for (const leak of ['select ', 'insert ', 'update ', 'violates', 'constraint', 'postgres', 'drizzle']) {
-    expect(text).not.toContain(leak);
-  }
-  return problem;
-}
-
-const errorPaths = (problem: { errors?: { path: string }[] }) => (problem.errors ?? []).map((e) => e.path).sort();
 
 const request = (method: string, path: string, json?: unknown, as = user) => api.request(path, { method, token: as.token, json });
 
@@ -64,7 +50,7 @@ describe('bad budget input', () => {
       end_date: 'yesterday',
       is_active: 'yes',
     });
-    expect(errorPaths(await expectProblem(response, 400))).toEqual([
+    expect(fieldsOf(await expectProblem(response, 400))).toEqual([
       'budget_period',
       'currency',
       'end_date',
@@ -81,7 +67,7 @@ describe('bad budget input', () => {
     async (total_amount) => {
       const before = await budgetState();
       const problem = await expectProblem(await request('POST', '/api/v1/budgets', { ...validBudget, total_amount }), 400);
-      expect(errorPaths(problem)).toEqual(['total_amount']);
+      expect(fieldsOf(problem)).toEqual(['total_amount']);
       expect(await budgetState()).toEqual(before);
     },
   );
@@ -135,7 +121,7 @@ describe('bad category input', () => {
       parent_category_id: 'rent',
       sort_order: 1.5,
     });
-    expect(errorPaths(await expectProblem(response, 400))).toEqual([
+    expect(fieldsOf(await expectProblem(response, 400))).toEqual([
       'allocated_amount',
       'category_type',
       'color',
@@ -162,7 +148,7 @@ describe('bad category input', () => {
     await expectProblem(await request('PATCH', `${base}/${category.id}`, { parent_category_id: theirs.id }), 400);
     await expectProblem(await request('PATCH', `${base}/${category.id}`, { parent_category_id: otherBudgetCategory.id }), 400);
     const self = await expectProblem(await request('PATCH', `${base}/${category.id}`, { parent_category_id: category.id }), 400);
-    expect(errorPaths(self)).toEqual(['parent_category_id']);
+    expect(fieldsOf(self)).toEqual(['parent_category_id']);
     expect(await budgetState()).toEqual(before);
   });
 

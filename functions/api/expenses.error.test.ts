@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiResponse, type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
+import { type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
 import { MAX_BODY_BYTES } from '../app.ts';
+import { expectProblem, fieldsOf } from '../../test/support/problem-assertions.ts';
 
 let api: TestApi;
 let user: ApiUser;
@@ -21,21 +22,6 @@ async function moneyState() {
   const categories = await api.database.owner.query('select id, spent_amount from public.budget_categories order by id');
   return { expenses: expenses.rows, categories: categories.rows };
 }
-
-async function expectProblem(response: ApiResponse, status: number) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const problem = await response.json();
-  expect(problem).toMatchObject({ status, type: expect.any(String), detail: expect.any(String) });
-  expect(problem.request_id).toBe(response.headers.get('x-request-id'));
-  const text = JSON.stringify(problem).toLowerCase();
-  for (const leak of ['select ', 'insert ', 'update ', 'violates', 'postgres', 'drizzle', 'node_modules']) {
-    expect(text).not.toContain(leak);
-  }
-  return problem;
-}
-
-const errorPaths = (problem: { errors?: { path: string }[] }) => (problem.errors ?? []).map((e) => e.path).sort();
 
 const postExpense = (body: unknown, as = user) => api.request('/api/v1/expenses', { method: 'POST', token: as.token, json: body });
 
@@ -80,7 +66,7 @@ describe('amounts', () => {
   ])('rejects an amount that is %s with 400 on amount, writing nothing', async (_, amount) => {
     const before = await moneyState();
     const problem = await expectProblem(await postExpense({ ...validExpense, amount }), 400);
-    expect(errorPaths(problem)).toEqual(['amount']);
+    expect(fieldsOf(problem)).toEqual(['amount']);
     expect(await moneyState()).toEqual(before);
   });
 
@@ -90,7 +76,7 @@ describe('amounts', () => {
     const before = await moneyState();
     for (const amount of [0, '-1', 'abc', '2.345', 1e20]) {
       const response = await api.request(`/api/v1/expenses/${expense.id}`, { method: 'PATCH', token: user.token, json: { amount } });
-      expect(errorPaths(await expectProblem(response, 400))).toEqual(['amount']);
+      expect(fieldsOf(await expectProblem(response, 400))).toEqual(['amount']);
     }
     expect(await moneyState()).toEqual(before);
   });
@@ -102,7 +88,7 @@ describe('dates', () => {
     async (expense_date) => {
       const before = await moneyState();
       const problem = await expectProblem(await postExpense({ ...validExpense, expense_date }), 400);
-      expect(errorPaths(problem)).toEqual(['expense_date']);
+      expect(fieldsOf(problem)).toEqual(['expense_date']);
       expect(await moneyState()).toEqual(before);
     },
   );
@@ -128,7 +114,7 @@ describe('bad input', () => {
       is_recurring: 'yes',
     });
     const problem = await expectProblem(response, 400);
-    expect(errorPaths(problem)).toEqual([
+    expect(fieldsOf(problem)).toEqual([
       'amount',
       'budget_category_id',
       'category',
@@ -145,7 +131,7 @@ describe('bad input', () => {
 
   it('requires amount, description, category and expense_date', async () => {
     const problem = await expectProblem(await postExpense({}), 400);
-    expect(errorPaths(problem)).toEqual(['amount', 'category', 'description', 'expense_date']);
+    expect(fieldsOf(problem)).toEqual(['amount', 'category', 'description', 'expense_date']);
   });
 
   it('ignores server-owned fields: owner, id and timestamps', async () => {
@@ -271,7 +257,7 @@ describe('recurring expenses', () => {
     const before = await moneyState();
     for (const recurring_pattern of [{ frequency: 'fortnightly' }, { frequency: 'monthly', interval: 0 }, { frequency: 'weekly', until: 'soon' }, { every: 'month' }]) {
       const problem = await expectProblem(await postExpense({ ...validExpense, is_recurring: true, recurring_pattern }), 400);
-      expect(errorPaths(problem).every((path) => path.startsWith('recurring_pattern')), JSON.stringify(problem.errors)).toBe(true);
+      expect(fieldsOf(problem).every((path) => path.startsWith('recurring_pattern')), JSON.stringify(problem.errors)).toBe(true);
     }
     expect(await moneyState()).toEqual(before);
     const accepted = await postExpense({ ...validExpense, is_recurring: true, recurring_pattern: { frequency: 'monthly', until: '2027-01-01' } });

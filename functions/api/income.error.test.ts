@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiResponse, type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
+import { type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
 import { MAX_BODY_BYTES } from '../app.ts';
+import { expectProblem, fieldsOf } from '../../test/support/problem-assertions.ts';
 
 let api: TestApi;
 let user: ApiUser;
@@ -23,21 +24,6 @@ async function incomeState() {
   return { sources: sources.rows, entries: entries.rows };
 }
 
-async function expectProblem(response: ApiResponse, status: number) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const problem = await response.json();
-  expect(problem).toMatchObject({ status, type: expect.any(String), detail: expect.any(String) });
-  expect(problem.request_id).toBe(response.headers.get('x-request-id'));
-  const text = JSON.stringify(problem).toLowerCase();
-  for (const leak of ['select ', 'insert ', 'update ', 'violates', 'postgres', 'drizzle']) {
-    expect(text).not.toContain(leak);
-  }
-  return problem;
-}
-
-const errorPaths = (problem: { errors?: { path: string }[] }) => (problem.errors ?? []).map((e) => e.path).sort();
-
 const request = (method: string, path: string, json?: unknown, as = user) => api.request(path, { method, token: as.token, json });
 
 async function created(path: string, body: unknown, as = user) {
@@ -57,7 +43,7 @@ describe('bad income source input', () => {
       employer_info: ['acme'],
       is_active: 1,
     });
-    expect(errorPaths(await expectProblem(response, 400))).toEqual([
+    expect(fieldsOf(await expectProblem(response, 400))).toEqual([
       'amount',
       'employer_info',
       'frequency',
@@ -71,8 +57,8 @@ describe('bad income source input', () => {
   it.each([[0], ['0.00'], [-1], ['abc'], ['3.333'], [1e20]])('rejects amount %j on create and update', async (amount) => {
     const source = await created('/api/v1/income-sources', validSource);
     const before = await incomeState();
-    expect(errorPaths(await expectProblem(await request('POST', '/api/v1/income-sources', { ...validSource, amount }), 400))).toEqual(['amount']);
-    expect(errorPaths(await expectProblem(await request('PATCH', `/api/v1/income-sources/${source.id}`, { amount }), 400))).toEqual(['amount']);
+    expect(fieldsOf(await expectProblem(await request('POST', '/api/v1/income-sources', { ...validSource, amount }), 400))).toEqual(['amount']);
+    expect(fieldsOf(await expectProblem(await request('PATCH', `/api/v1/income-sources/${source.id}`, { amount }), 400))).toEqual(['amount']);
     expect(await incomeState()).toEqual(before);
   });
 });
@@ -87,13 +73,13 @@ describe('bad income entry input', () => {
       income_source_id: 'pension',
       notes: 5,
     });
-    expect(errorPaths(await expectProblem(response, 400))).toEqual(['amount', 'income_date', 'income_source_id', 'notes', 'tax_withheld']);
+    expect(fieldsOf(await expectProblem(response, 400))).toEqual(['amount', 'income_date', 'income_source_id', 'notes', 'tax_withheld']);
     expect(await incomeState()).toEqual(before);
   });
 
   it.each(['2026-02-30', 'yesterday', '2026-02-28T00:00:00Z'])('rejects income_date %s', async (income_date) => {
     const problem = await expectProblem(await request('POST', '/api/v1/income-entries', { ...validEntry, income_date }), 400);
-    expect(errorPaths(problem)).toEqual(['income_date']);
+    expect(fieldsOf(problem)).toEqual(['income_date']);
   });
 
   it("refuses someone else's income source exactly like a missing one, on create and update, writing nothing", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../app.ts';
 import { type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
+import { expectProblem } from '../../test/support/problem-assertions.ts';
 
 let api: TestApi;
 let user: ApiUser;
@@ -14,19 +15,6 @@ afterAll(() => api.close());
 async function todoCount(): Promise<number> {
   const { rows } = await api.database.owner.query<{ n: number }>('select count(*)::int as n from public.todos');
   return rows[0].n;
-}
-
-async function expectProblem(response: Awaited<ReturnType<TestApi['request']>>, status: number) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const problem = await response.json();
-  expect(problem).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-  expect(problem.request_id).toBe(response.headers.get('x-request-id'));
-  const text = JSON.stringify(problem);
-  for (const leak of ['at ', 'select ', 'insert ', 'node_modules', 'postgres', 'drizzle']) {
-    expect(text.toLowerCase()).not.toContain(leak);
-  }
-  return problem;
 }
 
 describe('bad input to the todos routes', () => {

@@ -1,4 +1,3 @@
-import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import type { ConnectDatabase } from '../db/connect.ts';
 import { withServiceRole } from '../db/service-role.ts';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../app.ts';
-import { type ApiResponse, type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
+import { type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
+import { expectProblem, fieldsOf } from '../../../test/support/problem-assertions.ts';
 
 let api: TestApi;
 let admin: ApiUser;
@@ -18,13 +19,6 @@ async function productsDigest(): Promise<string> {
   return rows[0].digest ?? 'empty';
 }
 
-async function expectProblem(response: ApiResponse, status: number) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  return response.json();
-}
-
-const errorPaths = (problem: { errors: { path: string }[] }) => problem.errors.map((e) => e.path).sort();
 const valid = { name: 'Water filter', price: '89.00', category: 'water' };
 
 async function createProduct(body: Record<string, unknown>) {
@@ -53,7 +47,7 @@ describe('bad product bodies', () => {
       },
     });
     const problem = await expectProblem(response, 400);
-    expect(errorPaths(problem)).toEqual([
+    expect(fieldsOf(problem)).toEqual([
       'category',
       'commission_percentage',
       'currency',
@@ -70,18 +64,18 @@ describe('bad product bodies', () => {
 
   it('requires name, price and category on create but not on update', async () => {
     const problem = await expectProblem(await api.request('/api/v1/admin/products', { method: 'POST', token: admin.token, json: {} }), 400);
-    expect(errorPaths(problem)).toEqual(['category', 'name', 'price']);
+    expect(fieldsOf(problem)).toEqual(['category', 'name', 'price']);
     const negative = await expectProblem(
       await api.request('/api/v1/admin/products', { method: 'POST', token: admin.token, json: { ...valid, price: -1 } }),
       400,
     );
-    expect(errorPaths(negative)).toEqual(['price']);
+    expect(fieldsOf(negative)).toEqual(['price']);
     const product = await createProduct(valid);
     const nulled = await expectProblem(
       await api.request(`/api/v1/admin/products/${product.id}`, { method: 'PATCH', token: admin.token, json: { price: null } }),
       400,
     );
-    expect(errorPaths(nulled)).toEqual(['price']);
+    expect(fieldsOf(nulled)).toEqual(['price']);
     const renamed = await api.request(`/api/v1/admin/products/${product.id}`, { method: 'PATCH', token: admin.token, json: { name: 'Renamed' } });
     expect(renamed.status).toBe(200);
   });
@@ -126,7 +120,7 @@ describe('bad product ids and filters', () => {
       ['limit=big', 'limit'],
     ]) {
       const problem = await expectProblem(await api.request(`/api/v1/admin/products?${query}`, { token: admin.token }), 400);
-      expect(errorPaths(problem), query).toEqual([field]);
+      expect(fieldsOf(problem), query).toEqual([field]);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../app.ts';
-import { type ApiResponse, type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
+import { type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
+import { expectProblem } from '../../../test/support/problem-assertions.ts';
 
 let api: TestApi;
 let admin: ApiUser;
@@ -16,12 +17,6 @@ async function settingsDigest(): Promise<string> {
     `select md5(string_agg(t::text, '|' order by t.setting_key)) as digest from public.system_settings t`,
   );
   return rows[0].digest;
-}
-
-async function expectProblem(response: ApiResponse, status: number) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  return response.json();
 }
 
 const put = (key: string, init: Parameters<TestApi['request']>[1] = {}) =>
