@@ -98,3 +98,25 @@ describe('the wishlist', () => {
     expect(page.data).toEqual([]);
   });
 });
+
+describe('changing a wishlist item', () => {
+  it('updates notes and priority, keeps the rest, and answers 404 for a product not on the list', async () => {
+    const user = await api.signIn();
+    const productId = await addProduct('Solar panel');
+    await wish(user, { product_id: productId, notes: 'maybe', priority: 1 });
+    const response = await api.request(`/api/v1/wishlist/${productId}`, {
+      method: 'PATCH',
+      token: user.token,
+      json: { priority: 10, user_id: crypto.randomUUID(), product_id: crypto.randomUUID() },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ product_id: productId, user_id: user.id, notes: 'maybe', priority: 10, product: { id: productId } });
+
+    const bad = await api.request(`/api/v1/wishlist/${productId}`, { method: 'PATCH', token: user.token, json: { priority: 101 } });
+    expect(bad.status).toBe(400);
+    const notListed = await api.request(`/api/v1/wishlist/${await addProduct('Kayak')}`, { method: 'PATCH', token: user.token, json: { notes: 'x' } });
+    expect(notListed.status).toBe(404);
+    const { rows } = await api.database.owner.query('select notes, priority from public.user_wishlists where user_id = $1', [user.id]);
+    expect(rows).toEqual([{ notes: 'maybe', priority: 10 }]);
+  });
+});

@@ -57,6 +57,8 @@ const WishlistAdd = z
   })
   .openapi('WishlistAdd');
 
+const WishlistUpdate = WishlistAdd.omit({ product_id: true }).partial().openapi('WishlistUpdate');
+
 const ProductParam = z.object({ product_id: Uuid.openapi({ param: { name: 'product_id', in: 'path' } }) });
 
 const tags = ['Shop'];
@@ -89,6 +91,17 @@ const addToWishlist = createRoute({
     201: { description: 'Added', content: jsonContent(WishlistItem) },
     ...problems(400, 401, 409, 413, 415),
   },
+});
+
+const updateWishlistItem = createRoute({
+  method: 'patch',
+  path: '/wishlist/{product_id}',
+  tags,
+  security,
+  summary: 'Change the notes or priority of a wishlist item',
+  description: '`404` when the product is not on your list.',
+  request: { params: ProductParam, body: { content: jsonContent(WishlistUpdate), required: true } },
+  responses: { 200: { description: 'The updated item', content: jsonContent(WishlistItem) }, ...problems(400, 401, 404, 413, 415) },
 });
 
 const removeFromWishlist = createRoute({
@@ -136,6 +149,17 @@ export const wishlistRouter = newRouter()
     const [item] = await c.var.db.insert(userWishlists).values(body).returning();
     c.header('location', `/api/v1/wishlist/${item.product_id}`);
     return c.json({ ...item, product: withCheckoutUrl(c, product) }, 201);
+  })
+  .openapi(updateWishlistItem, async (c) => {
+    const changes = c.req.valid('json');
+    const onList = eq(userWishlists.product_id, c.req.valid('param').product_id);
+    const [item] =
+      Object.keys(changes).length > 0
+        ? await c.var.db.update(userWishlists).set(changes).where(onList).returning()
+        : await c.var.db.select().from(userWishlists).where(onList);
+    if (!item) throw notFound('wishlist item');
+    const [withProduct] = await withProducts(c, [item]);
+    return c.json(withProduct, 200);
   })
   .openapi(removeFromWishlist, async (c) => {
     const deleted = await c.var.db

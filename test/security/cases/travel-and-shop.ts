@@ -99,6 +99,13 @@ export const cases: Record<string, RouteSecurityCase> = {
     },
   },
   'POST /api/v1/wishlist': { body: { product_id: '00000000-0000-4000-8000-000000000000' } },
+  'PATCH /api/v1/wishlist/{product_id}': {
+    body: { notes: 'x' },
+    foreignRow: async (api, owner) => ({
+      params: { product_id: (await ownerWishlistItem(api, owner)).productId },
+      body: { notes: 'taken over', priority: 99 },
+    }),
+  },
   'DELETE /api/v1/wishlist/{product_id}': {
     foreignRow: async (api, owner) => ({ params: { product_id: (await ownerWishlistItem(api, owner)).productId } }),
   },
