@@ -168,7 +168,7 @@ export function isConnectionFailure(error: unknown): boolean {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && connectionFailureCodes.has(code)) return true;
     const message = String((current as { message?: unknown }).message ?? '');
-    if (/connection (terminated|refused|closed)|connect(ion)? timeout|socket|websocket|network connection/i.test(message)) {
+    if (/connection (terminated|refused|closed|error)|not queryable|connect(ion)? timeout|socket|websocket|network connection/i.test(message)) {
       return true;
     }
     current = (current as { cause?: unknown }).cause;
