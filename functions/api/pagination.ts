@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../env.ts';
-import { ApiError } from '../errors.ts';
+import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from './keyset-cursor.ts';
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'Page size, 1-100' }),
@@ -19,28 +19,6 @@ export interface Page<Row> {
   next_cursor: string | null;
 }
 
-interface Position {
-  /** created_at to the microsecond, as text: a Date would round it and skip or repeat rows. */
-  at: string;
-  id: string;
-}
-
-function encodeCursor(position: Position): string {
-  return btoa(JSON.stringify([position.at, position.id])).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-}
-
-function decodeCursor(cursor: string): Position {
-  try {
-    const [at, id] = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')));
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && /^[0-9a-f-]{36}$/.test(id)) return { at, id };
-  } catch {
-    // fall through
-  }
-  throw new ApiError('validation_failed', 'The cursor is not valid.', {
-    errors: [{ path: 'cursor', message: 'not a cursor returned by this list' }],
-  });
-}
-
 type ListableTable = PgTable & { id: AnyPgColumn; created_at: AnyPgColumn };
 
 /**
@@ -53,15 +31,16 @@ export async function listPage<TTable extends ListableTable>(
   filters: (SQL | undefined)[],
   page: PageQuery,
 ): Promise<Page<TTable['$inferSelect']>> {
-  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const after = page.cursor ? decodeKeysetCursor(page.cursor, [keyPart.timestamp, keyPart.uuid]) : null;
   const conditions = [...filters];
   if (after) {
-    conditions.push(sql`(${table.created_at}, ${table.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+    const [at, id] = after;
+    conditions.push(sql`(${table.created_at}, ${table.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const rows = await db
     .select({
       row: table as PgTable,
-      position: sql<string>`to_char(${table.created_at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      position: exactTimestamp(table.created_at),
     } as never)
     .from(table as PgTable)
     .where(and(...conditions))
@@ -73,6 +52,6 @@ export async function listPage<TTable extends ListableTable>(
   const last = pageRows.at(-1);
   return {
     data: pageRows.map((r) => r.row),
-    next_cursor: hasMore && last ? encodeCursor({ at: last.position, id: (last.row as { id: string }).id }) : null,
+    next_cursor: hasMore && last ? encodeKeysetCursor([last.position, (last.row as { id: string }).id]) : null,
   };
 }
