@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { jwtVerify } from 'jose';
 import pg from 'pg';
 import { newApp } from '../functions/app.ts';
-import { connectPg } from '../functions/db/connect.ts';
+import { connectPg } from '../functions/database/connect.ts';
 import type { Database } from '../functions/env.ts';
 
 const [kind, databaseUrl, secret] = process.argv.slice(2);

@@ -5,12 +5,12 @@ import { requestId } from 'hono/request-id';
 import { docsRouter } from './api/docs.ts';
 import { healthRouter } from './api/health.ts';
 import { apiRouters } from './api/routes.ts';
-import { authenticate, requireCaller } from './auth/authenticate.ts';
-import { requireAdmin } from './auth/require-admin.ts';
-import { type ConnectDatabase, connectFromEnv } from './db/connect.ts';
-import { openRequestTransaction } from './db/request-transaction.ts';
+import { handleError, problemResponse } from './api/problems.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { connectFromEnv } from './database/connect.ts';
+import type { ConnectDatabase } from './database/types.ts';
 import type { AppEnv } from './env.ts';
-import { ApiError, handleError, problemResponse } from './errors.ts';
+import { ApiError } from './errors.ts';
 import { validationHook } from './openapi.ts';
 import { webhooksRouter } from './webhooks/routes.ts';
 
@@ -26,7 +26,10 @@ export function newApp(options: AppOptions = {}) {
   const connect = options.connectDatabase ?? connectFromEnv;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.use('*', requestId({ headerName: 'x-request-id' }));
+  app.use('*', requestId({ headerName: 'x-request-id' }), async (c, next) => {
+    c.set('connectDatabase', connect);
+    return next();
+  });
   app.onError(handleError);
   app.notFound((c) => problemResponse(c, new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)));
 
@@ -44,11 +47,9 @@ export function newApp(options: AppOptions = {}) {
     }),
     requireJsonBody,
     authenticate,
-    requireCaller,
-    openRequestTransaction(connect),
   );
-  // Here rather than in each admin router, so no admin route can be added without it.
-  app.use('/api/v1/admin/*', requireAdmin);
+  // Who may call an operation, and whether it opens a transaction, is declared on each
+  // operation (functions/api/operation.ts).
   for (const router of apiRouters) app.route('/api/v1', router);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

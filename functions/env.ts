@@ -1,17 +1,10 @@
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { AccessTokenClaims } from './auth/verify-access-token.ts';
-import type { ConnectDatabase } from './db/connect.ts';
+import type { ConnectDatabase, Database, DatabaseConfig } from './database/types.ts';
+
+export type { Database };
 
 /** Bindings and vars of the Worker (wrangler.toml, .dev.vars, `wrangler secret`). */
-export interface Env {
-  /** Any Postgres URL. A Neon host is reached through Neon's serverless driver. */
-  DATABASE_URL?: string;
-  /** Optional Hyperdrive binding; takes precedence over DATABASE_URL. */
-  HYPERDRIVE?: { connectionString: string };
-  /** Forces a driver: 'neon' or 'pg'. Normally chosen from the URL. */
-  DATABASE_DRIVER?: string;
-  /** host:port/path of a WebSocket-to-Postgres proxy for the Neon driver outside Neon (local tests). */
-  NEON_WS_PROXY?: string;
+export interface Env extends DatabaseConfig {
   JWT_SECRET?: string;
   JWT_JWKS_URL?: string;
   JWT_AUDIENCE?: string;
@@ -24,9 +17,6 @@ export interface Env {
   ASSETS?: { fetch(request: Request): Promise<Response> };
 }
 
-/** The database as handlers see it: already inside the request's transaction, with the caller's role and claims. */
-export type Database = PgDatabase<PgQueryResultHKT>;
-
 export interface Caller {
   userId: string;
   claims: AccessTokenClaims;
@@ -37,8 +27,9 @@ export interface Vars {
   requestId: string;
   /** Null for anonymous requests. */
   caller: Caller | null;
+  /** The request's transaction, under the caller's claims (set by the operation's middleware). */
   db: Database;
-  /** Opens a connection of its own, for work that must not run in the caller's transaction (a sync an admin starts). */
+  /** Opens a connection of its own: for the request's transaction, and for work that must not run in it (a sync an admin starts). */
   connectDatabase: ConnectDatabase;
 }
 

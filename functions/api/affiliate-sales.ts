@@ -3,7 +3,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { affiliateSales } from '../../db/schema/index.ts';
 import type { AffiliateSale } from '../../db/schema/index.ts';
 import type { Database } from '../env.ts';
-import { problems } from '../errors.ts';
+import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
 import { listPage, PageQuery } from './pagination.ts';
 import { Money, Timestamp, Uuid } from './schemas.ts';

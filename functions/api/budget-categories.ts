@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { budgetCategories, budgets } from '../../db/schema/index.ts';
 import type { Database } from '../env.ts';
-import { ApiError, notFound, problems } from '../errors.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
 import { Money, NonNegativeMoneyInput, Timestamp, Uuid } from './schemas.ts';
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import type { ConnectDatabase } from '../db/connect.ts';
+import type { ConnectDatabase } from '../database/connect.ts';
 import { newRouter } from '../openapi.ts';
 
 const Health = z

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { incomeSources } from '../../db/schema/index.ts';
-import { notFound, problems } from '../errors.ts';
+import { notFound } from '../errors.ts';
+import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
 import { listOf, listPage, PageQuery } from './pagination.ts';
 import { DateOnly, IdParam, JsonObject, Money, PositiveMoneyInput, Timestamp, Uuid } from './schemas.ts';

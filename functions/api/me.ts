@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq, sql } from 'drizzle-orm';
 import { profiles } from '../../db/schema/index.ts';
 import type { Database } from '../env.ts';
-import { notFound, problems } from '../errors.ts';
+import { notFound } from '../errors.ts';
+import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
 import { DateOnly, JsonObject, Timestamp, Uuid } from './schemas.ts';
 

@@ -18,27 +18,28 @@ import { tripsRouter } from './trips.ts';
 import { vehicleMaintenanceRouter } from './vehicle-maintenance.ts';
 import { vehiclesRouter } from './vehicles.ts';
 import { wishlistRouter } from './wishlist.ts';
+import { legacyRouter } from './legacy-router.ts';
 
 /** Every resource served under /api/v1, one router per resource module. */
 export const apiRouters = [
-  meRouter,
-  sessionsRouter,
-  todosRouter,
-  subtasksRouter,
-  vehiclesRouter,
-  vehicleMaintenanceRouter,
-  tripsRouter,
-  productsRouter,
-  wishlistRouter,
-  affiliateSalesRouter,
-  budgetsRouter,
-  budgetCategoriesRouter,
-  expensesRouter,
-  incomeSourcesRouter,
-  incomeEntriesRouter,
-  settingsRouter,
-  auditLogsRouter,
-  digistore24LogsRouter,
-  digistore24SyncRouter,
-  adminProductsRouter,
+  legacyRouter(meRouter, 'user'),
+  legacyRouter(sessionsRouter, 'user'),
+  legacyRouter(todosRouter, 'user'),
+  legacyRouter(subtasksRouter, 'user'),
+  legacyRouter(vehiclesRouter, 'user'),
+  legacyRouter(vehicleMaintenanceRouter, 'user'),
+  legacyRouter(tripsRouter, 'user'),
+  legacyRouter(productsRouter, 'user', [/^\/api\/v1\/products(\/[^/]+)?$/]),
+  legacyRouter(wishlistRouter, 'user'),
+  legacyRouter(affiliateSalesRouter, 'user'),
+  legacyRouter(budgetsRouter, 'user'),
+  legacyRouter(budgetCategoriesRouter, 'user'),
+  legacyRouter(expensesRouter, 'user'),
+  legacyRouter(incomeSourcesRouter, 'user'),
+  legacyRouter(incomeEntriesRouter, 'user'),
+  legacyRouter(settingsRouter, 'admin'),
+  legacyRouter(auditLogsRouter, 'admin'),
+  legacyRouter(digistore24LogsRouter, 'admin'),
+  legacyRouter(digistore24SyncRouter, 'admin'),
+  legacyRouter(adminProductsRouter, 'admin'),
 ];

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { arrayContains, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { todos } from '../../db/schema/index.ts';
-import { notFound, problems } from '../errors.ts';
+import { notFound } from '../errors.ts';
+import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
 import { listOf, listPage, PageQuery } from './pagination.ts';
 import { IdParam, JsonObject, Tags, Timestamp, TimestampInput, Uuid } from './schemas.ts';

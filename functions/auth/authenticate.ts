@@ -39,12 +39,8 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   return next();
 });
 
-/** Routes reachable without a token. Everything else under /api/v1 needs one. */
-const anonymousRoutes = [/^\/api\/v1\/products(\/[^/]+)?$/];
-
+/** Operations that need a signed-in caller declare this (functions/api/operation.ts); public ones do not. */
 export const requireCaller = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.get('caller') && !(c.req.method === 'GET' && anonymousRoutes.some((route) => route.test(c.req.path)))) {
-    throw new ApiError('unauthorized', 'This route needs a bearer token.');
-  }
+  if (!c.get('caller')) throw new ApiError('unauthorized', 'This route needs a bearer token.');
   return next();
 });

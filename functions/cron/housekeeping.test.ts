@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectorFor } from '../../test/support/app.ts';
 import { createTestDatabase, createUser, type TestDatabase, type TestUser } from '../../test/support/database.ts';
-import type { ConnectDatabase } from '../db/connect.ts';
+import type { ConnectDatabase } from '../database/connect.ts';
 import { retentionDays, runHousekeeping } from './housekeeping.ts';
 
 let database: TestDatabase;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { ConnectDatabase } from '../db/connect.ts';
-import { withServiceRole } from '../db/service-role.ts';
+import type { ConnectDatabase } from '../database/connect.ts';
+import { withServiceRole } from '../database/service-role.ts';
 import type { Database, Env } from '../env.ts';
 
 /**

@@ -8,7 +8,7 @@ import {
   marketplaceEntry,
   startFakeDigistore24,
 } from '../../test/support/fake-digistore24.ts';
-import type { ConnectDatabase } from '../db/connect.ts';
+import type { ConnectDatabase } from '../database/connect.ts';
 import type { Env } from '../env.ts';
 import { categorySlug, decimalString, plainText, type ProductSyncOptions, syncProducts } from './product-sync.ts';
 

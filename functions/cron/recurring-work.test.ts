@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectorFor } from '../../test/support/app.ts';
 import { createTestDatabase, createUser, type TestDatabase, type TestUser } from '../../test/support/database.ts';
-import type { ConnectDatabase } from '../db/connect.ts';
+import type { ConnectDatabase } from '../database/connect.ts';
 import { datesDue, MAX_ENTRIES_PER_EXPENSE_PER_RUN, occurrence, runRecurringWork } from './recurring-work.ts';
 
 let database: TestDatabase;

@@ -1,4 +1,4 @@
-import type { ConnectDatabase } from '../db/connect.ts';
+import type { ConnectDatabase } from '../database/connect.ts';
 import type { Env } from '../env.ts';
 
 /**

@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { ConnectDatabase } from '../db/connect.ts';
-import { withServiceRole } from '../db/service-role.ts';
+import type { ConnectDatabase } from '../database/connect.ts';
+import { withServiceRole } from '../database/service-role.ts';
 import type { AppEnv, Database } from '../env.ts';
-import { ApiError, ProblemSchema } from '../errors.ts';
+import { ApiError } from '../errors.ts';
+import { ProblemSchema } from '../api/problems.ts';
 import { newRouter } from '../openapi.ts';
 import { applyDigistore24Event, type IpnFields } from './digistore24-events.ts';
 import { insertWebhookLog, settleWebhookLog } from './digistore24-log.ts';

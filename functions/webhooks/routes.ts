@@ -1,4 +1,4 @@
-import type { ConnectDatabase } from '../db/connect.ts';
+import type { ConnectDatabase } from '../database/connect.ts';
 import { newRouter } from '../openapi.ts';
 import { digistore24WebhookRouter } from './digistore24.ts';
 

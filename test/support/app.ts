@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { newApp } from '../../functions/app.ts';
-import { connectPg, type ConnectDatabase } from '../../functions/db/connect.ts';
+import { connectPg, type ConnectDatabase } from '../../functions/database/connect.ts';
 import type { Env } from '../../functions/env.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { embeddedConnector } from './embedded-connector.ts';

@@ -46,6 +46,8 @@ export interface Actor {
   role: ApiRole;
   /** The JWT claims PAM would set for this request; null for anonymous callers. */
   claims: Record<string, unknown> | null;
+  /** Acting as an administrator (the admin scope the /api/v1/admin routes open). */
+  adminScope?: boolean;
 }
 
 export const anonymous: Actor = { role: 'anon', claims: null };
@@ -59,8 +61,9 @@ export async function actAs<T>(db: SqlClient, actor: Actor, work: (tx: SqlClient
   await db.exec('begin');
   try {
     await db.query(
-      `select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`,
-      [actor.claims ? JSON.stringify(actor.claims) : '', actor.role],
+      `select set_config('request.jwt.claims', $1, true), set_config('role', $2, true),
+              set_config('request.admin_scope', $3, true)`,
+      [actor.claims ? JSON.stringify(actor.claims) : '', actor.role, actor.adminScope ? 'on' : ''],
     );
     const result = await work(db);
     await db.exec('commit');
@@ -96,5 +99,11 @@ export async function createUser(db: SqlClient, options: { admin?: boolean; emai
     email,
     options.admin ?? false,
   ]);
-  return { id, email, role: 'authenticated', claims: { sub: id, email, role: 'authenticated' } };
+  return {
+    id,
+    email,
+    role: 'authenticated',
+    claims: { sub: id, email, role: 'authenticated' },
+    ...(options.admin ? { adminScope: true } : {}),
+  };
 }

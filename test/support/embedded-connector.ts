@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
-import type { ConnectDatabase } from '../../functions/db/connect.ts';
+import type { ConnectDatabase } from '../../functions/database/connect.ts';
 import type { Database } from '../../functions/env.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq, type SQL } from 'drizzle-orm';
 import { auditLogs } from '../../../db/schema/index.ts';
-import { problems } from '../../errors.ts';
+import { problems } from '../problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../../openapi.ts';
 import { listOf, listPage, PageQuery } from '../pagination.ts';
 import { JsonObject, Timestamp, Uuid } from '../schemas.ts';

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { syncProducts } from '../../cron/product-sync.ts';
-import { problems } from '../../errors.ts';
+import { problems } from '../problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../../openapi.ts';
 import { Digistore24SyncLog } from './digistore24-logs.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toApiError } from './errors.ts';
+import { toApiError } from './problems.ts';
 
 /** How driver failures reach clients: a lost database is a 503 to retry, never a 500. */
 describe('toApiError for lost connections', () => {

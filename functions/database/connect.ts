@@ -2,16 +2,10 @@ import { Client as NeonClient, neonConfig } from '@neondatabase/serverless';
 import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import type { Database, Env } from '../env.ts';
-import { databaseUnavailable } from '../errors.ts';
+import { databaseUnavailable } from './errors.ts';
+import type { ConnectDatabase, Database, DatabaseConnection } from './types.ts';
 
-/** One connection, opened for one request or job and closed after it, as Workers require. */
-export interface DatabaseConnection {
-  db: Database;
-  close(): Promise<void>;
-}
-
-export type ConnectDatabase = (env: Env) => Promise<DatabaseConnection>;
+export type { ConnectDatabase, DatabaseConnection };
 
 const CONNECT_TIMEOUT_MS = 5_000;
 

@@ -3,31 +3,29 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Caller, Database } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import type { ConnectDatabase, DatabaseConnection } from './connect.ts';
+import type { DatabaseConnection } from './types.ts';
 
 /**
- * Runs each request's database work in one transaction whose first statement sets the
+ * Runs the request's database work in one transaction whose first statement sets the
  * caller's claims and role (all LOCAL, so nothing outlives the transaction) and checks
  * the session in the same round trip. Any error or 4xx/5xx response rolls it back.
+ * Operations declare it (functions/api/operation.ts); routes without a database never open one.
  */
-export function openRequestTransaction(connect: ConnectDatabase) {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    c.set('connectDatabase', connect);
-    const connection = await connect(c.env);
-    try {
-      await connection.db.transaction(async (tx) => {
-        await actAsCaller(tx as unknown as Database, c.get('caller'), requestOrigin(c));
-        c.set('db', tx as unknown as Database);
-        await next();
-        if (c.error || c.res.status >= 400) tx.rollback();
-      });
-    } catch (error) {
-      if (!(error instanceof TransactionRollbackError)) throw error;
-    } finally {
-      closeWhenDone(c, connection);
-    }
-  });
-}
+export const withRequestTransaction = createMiddleware<AppEnv>(async (c, next) => {
+  const connection = await c.var.connectDatabase(c.env);
+  try {
+    await connection.db.transaction(async (tx) => {
+      await actAsCaller(tx as unknown as Database, c.get('caller'), requestOrigin(c));
+      c.set('db', tx as unknown as Database);
+      await next();
+      if (c.error || c.res.status >= 400) tx.rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof TransactionRollbackError)) throw error;
+  } finally {
+    closeWhenDone(c, connection);
+  }
+});
 
 interface RequestOrigin {
   ip: string;

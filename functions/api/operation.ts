@@ -1,0 +1,69 @@
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { requireAdmin } from '../auth/require-admin.ts';
+import { requireCaller } from '../auth/authenticate.ts';
+import { withRequestTransaction } from '../database/request-transaction.ts';
+import type { AppEnv } from '../env.ts';
+import { problems, type ProblemStatus } from './problems.ts';
+
+/**
+ * Who may call an operation, declared on the operation itself:
+ * - `user`: a signed-in caller, under their own claims;
+ * - `public`: anyone; a token, when sent, must still be valid and makes the caller known;
+ * - `admin`: an active administrator, with the admin scope the admin policies require.
+ */
+export type Access = 'user' | 'public' | 'admin';
+
+const middlewareFor: Record<Access, MiddlewareHandler<AppEnv>[]> = {
+  user: [requireCaller, withRequestTransaction],
+  public: [withRequestTransaction],
+  admin: [requireCaller, withRequestTransaction, requireAdmin],
+};
+
+const bearerAuth = [{ bearerAuth: [] }];
+
+/** What an operation states itself; tags, security, access and the standard problems come from its group. */
+type OperationConfig = Omit<RouteConfig, 'tags' | 'security' | 'middleware' | 'operationId'> & {
+  /** Named for what it does, the same name as the domain function it calls (`logExpense`). */
+  operationId: string;
+  /** Problems beyond the ones every operation of this shape can answer (409, 429, ...). */
+  problems?: ProblemStatus[];
+};
+
+type Operation<R extends OperationConfig> = Omit<R, 'problems'> & {
+  tags: string[];
+  security: typeof bearerAuth | [];
+  getRoutingPath(): string;
+};
+
+/**
+ * The operations of one resource: `const operation = operationsOf('Expenses')`, then
+ * `operation({ method: 'post', path: '/expenses', operationId: 'logExpense', ... })`.
+ * Every operation documents the problems its shape can produce (401 and 502 with a
+ * token, 403 for admin, 404 with path parameters, 400 with input, 413 and 415 with a
+ * body, 503 when the database is down), so no route file lists them by hand.
+ */
+export function operationsOf(tag: string, access: Access = 'user') {
+  return function operation<const R extends OperationConfig>(config: R): Operation<R> {
+    const { problems: extra = [], ...route } = config;
+    const statuses = new Set<ProblemStatus>([...standardProblems(route, access), ...extra]);
+    return createRoute({
+      ...route,
+      tags: [tag],
+      security: access === 'public' ? [] : bearerAuth,
+      middleware: middlewareFor[access],
+      responses: { ...problems(...[...statuses].sort()), ...route.responses },
+    }) as unknown as Operation<R>;
+  };
+}
+
+function standardProblems(route: Omit<OperationConfig, 'problems'>, access: Access): ProblemStatus[] {
+  const statuses: ProblemStatus[] = [503];
+  // A public route still refuses a token it cannot verify.
+  statuses.push(401, 502);
+  if (access === 'admin') statuses.push(403);
+  if (route.request?.params) statuses.push(404);
+  if (route.request?.query || route.request?.body) statuses.push(400);
+  if (route.request?.body) statuses.push(413, 415);
+  return statuses;
+}
