@@ -5,8 +5,8 @@ import type { AffiliateSale } from '../../db/schema/index.ts';
 import type { Database } from '../env.ts';
 import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
-import { listPage, PageQuery } from './pagination.ts';
-import { Money, Timestamp, Uuid } from './schemas.ts';
+import { listPage, PageQuery } from '../database/pagination.ts';
+import { Money, Timestamp, Uuid } from '../shapes.ts';
 
 const SaleStatus = z.enum(['pending', 'confirmed', 'paid', 'refunded', 'chargeback', 'cancelled']);
 

@@ -5,7 +5,7 @@ import type { Database } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
-import { Money, NonNegativeMoneyInput, Timestamp, Uuid } from './schemas.ts';
+import { Money, NonNegativeMoneyInput, Timestamp, Uuid } from '../shapes.ts';
 
 const CategoryType = z.enum(['income', 'expense', 'savings', 'debt']);
 

@@ -4,8 +4,8 @@ import { budgets, budgetSummaries } from '../../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
-import { listOf, listPage, PageQuery } from './pagination.ts';
-import { DateOnly, IdParam, Money, NonNegativeMoneyInput, Timestamp, Uuid } from './schemas.ts';
+import { listOf, listPage, PageQuery } from '../database/pagination.ts';
+import { DateOnly, IdParam, Money, NonNegativeMoneyInput, Timestamp, Uuid } from '../shapes.ts';
 
 const BudgetPeriod = z.enum(['weekly', 'monthly', 'yearly']);
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').openapi({ example: 'EUR' });

@@ -5,8 +5,8 @@ import type { Database } from '../env.ts';
 import { notFound } from '../errors.ts';
 import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
-import { listOf, listPage, PageQuery } from './pagination.ts';
-import { DateOnly, IdParam, JsonObject, Money, PositiveMoneyInput, Tags, Timestamp, Uuid } from './schemas.ts';
+import { listOf, listPage, PageQuery } from '../database/pagination.ts';
+import { DateOnly, IdParam, JsonObject, Money, PositiveMoneyInput, Tags, Timestamp, Uuid } from '../shapes.ts';
 import { RecurringExpensePattern } from '../money/recurring-pattern.ts';
 
 export const Expense = z

@@ -4,8 +4,8 @@ import { incomeSources } from '../../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
-import { listOf, listPage, PageQuery } from './pagination.ts';
-import { DateOnly, IdParam, JsonObject, Money, PositiveMoneyInput, Timestamp, Uuid } from './schemas.ts';
+import { listOf, listPage, PageQuery } from '../database/pagination.ts';
+import { DateOnly, IdParam, JsonObject, Money, PositiveMoneyInput, Timestamp, Uuid } from '../shapes.ts';
 
 const Frequency = z.enum(['one-time', 'weekly', 'bi-weekly', 'monthly', 'quarterly', 'yearly']);
 

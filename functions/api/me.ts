@@ -5,7 +5,7 @@ import type { Database } from '../env.ts';
 import { notFound } from '../errors.ts';
 import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
-import { DateOnly, JsonObject, Timestamp, Uuid } from './schemas.ts';
+import { DateOnly, JsonObject, Timestamp, Uuid } from '../shapes.ts';
 
 export const Profile = z
   .object({

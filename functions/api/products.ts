@@ -7,9 +7,9 @@ import { notFound } from '../errors.ts';
 import { problems } from './problems.ts';
 import { jsonContent, newRouter } from '../openapi.ts';
 import { checkoutUrl } from '../shop/checkout-link.ts';
-import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from './keyset-cursor.ts';
-import { listOf, PageQuery } from './pagination.ts';
-import { IdParam, Money, Timestamp, Uuid } from './schemas.ts';
+import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from '../database/keyset-cursor.ts';
+import { listOf, PageQuery } from '../database/pagination.ts';
+import { IdParam, Money, Timestamp, Uuid } from '../shapes.ts';
 
 /**
  * The catalogue as the public sees it. Internal columns (commission, sync bookkeeping,

@@ -12,8 +12,8 @@ import { incomeSourcesRouter } from './income-sources.ts';
 import { meRouter } from './me.ts';
 import { productsRouter } from './products.ts';
 import { sessionsRouter } from './sessions.ts';
-import { subtasksRouter } from './subtasks.ts';
-import { todosRouter } from './todos.ts';
+import { subtasksRouter } from './todos/subtasks.ts';
+import { todosRouter } from './todos/todos.ts';
 import { tripsRouter } from './trips.ts';
 import { vehicleMaintenanceRouter } from './vehicle-maintenance.ts';
 import { vehiclesRouter } from './vehicles.ts';
@@ -24,8 +24,8 @@ import { legacyRouter } from './legacy-router.ts';
 export const apiRouters = [
   legacyRouter(meRouter, 'user'),
   legacyRouter(sessionsRouter, 'user'),
-  legacyRouter(todosRouter, 'user'),
-  legacyRouter(subtasksRouter, 'user'),
+  todosRouter,
+  subtasksRouter,
   legacyRouter(vehiclesRouter, 'user'),
   legacyRouter(vehicleMaintenanceRouter, 'user'),
   legacyRouter(tripsRouter, 'user'),

@@ -4,8 +4,8 @@ import { userSessions } from '../../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
-import { listOf, listPage, PageQuery } from './pagination.ts';
-import { IdParam, JsonObject, Timestamp, Uuid } from './schemas.ts';
+import { listOf, listPage, PageQuery } from '../database/pagination.ts';
+import { IdParam, JsonObject, Timestamp, Uuid } from '../shapes.ts';
 
 /** A session as its owner sees it; the stored token hash is never returned. */
 export const Session = z

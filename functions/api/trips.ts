@@ -5,8 +5,8 @@ import type { Database } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
-import { listOf, listPage, PageQuery } from './pagination.ts';
-import { DateOnly, IdParam, JsonObject, Money, NonNegativeMoneyInput, Timestamp, Uuid } from './schemas.ts';
+import { listOf, listPage, PageQuery } from '../database/pagination.ts';
+import { DateOnly, IdParam, JsonObject, Money, NonNegativeMoneyInput, Timestamp, Uuid } from '../shapes.ts';
 
 export const TripStatus = z.enum(['planned', 'in_progress', 'completed', 'cancelled']);
 export type TripStatus = z.infer<typeof TripStatus>;

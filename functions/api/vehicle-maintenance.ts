@@ -6,9 +6,9 @@ import type { Database } from '../env.ts';
 import { notFound } from '../errors.ts';
 import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
-import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from './keyset-cursor.ts';
-import { listOf, PageQuery } from './pagination.ts';
-import { DateOnly, NonNegativeMoneyInput, Money, Timestamp, Uuid } from './schemas.ts';
+import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from '../database/keyset-cursor.ts';
+import { listOf, PageQuery } from '../database/pagination.ts';
+import { DateOnly, NonNegativeMoneyInput, Money, Timestamp, Uuid } from '../shapes.ts';
 
 export const MaintenanceRecord = z
   .object({

@@ -6,9 +6,9 @@ import type { AppEnv, Database } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { problems } from './problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
-import { listOf, listPage, PageQuery } from './pagination.ts';
+import { listOf, listPage, PageQuery } from '../database/pagination.ts';
 import { withCheckoutUrl } from './products.ts';
-import { Money, Timestamp, Uuid } from './schemas.ts';
+import { Money, Timestamp, Uuid } from '../shapes.ts';
 
 const productSummaryColumns = {
   id: shopProducts.id,

@@ -3,8 +3,8 @@ import { eq, type SQL } from 'drizzle-orm';
 import { auditLogs } from '../../../db/schema/index.ts';
 import { problems } from '../problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../../openapi.ts';
-import { listOf, listPage, PageQuery } from '../pagination.ts';
-import { JsonObject, Timestamp, Uuid } from '../schemas.ts';
+import { listOf, listPage, PageQuery } from '../../database/pagination.ts';
+import { JsonObject, Timestamp, Uuid } from '../../shapes.ts';
 
 const AuditAction = z.enum(['INSERT', 'UPDATE', 'DELETE']);
 

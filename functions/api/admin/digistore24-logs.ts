@@ -3,8 +3,8 @@ import { eq, type SQL } from 'drizzle-orm';
 import { digistore24SyncLogs, digistore24WebhookLogs } from '../../../db/schema/index.ts';
 import { problems } from '../problems.ts';
 import { bearerAuth, jsonContent, newRouter } from '../../openapi.ts';
-import { listOf, listPage, PageQuery } from '../pagination.ts';
-import { JsonObject, QueryBoolean, Timestamp, Uuid } from '../schemas.ts';
+import { listOf, listPage, PageQuery } from '../../database/pagination.ts';
+import { JsonObject, QueryBoolean, Timestamp, Uuid } from '../../shapes.ts';
 
 export const Digistore24SyncLog = z
   .object({

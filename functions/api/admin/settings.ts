@@ -5,8 +5,8 @@ import type { AppEnv } from '../../env.ts';
 import { ApiError, notFound } from '../../errors.ts';
 import { problems } from '../problems.ts';
 import { bearerAuth, jsonContent, newRouter, validationHook } from '../../openapi.ts';
-import { PageQuery } from '../pagination.ts';
-import { Timestamp, Uuid } from '../schemas.ts';
+import { PageQuery } from '../../database/pagination.ts';
+import { Timestamp, Uuid } from '../../shapes.ts';
 
 const SETTING_KEY_PATTERN = /^[a-z][a-z0-9_.-]{0,99}$/;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
+import { type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
 
 let api: TestApi;
 let alice: ApiUser;

@@ -1,0 +1,60 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { notFound } from '../errors.ts';
+import type { Database } from './types.ts';
+
+/**
+ * The one-row reads and writes every resource has. Row-level security decides what the
+ * caller can see, so "not there" and "not yours" are the same 404, by design.
+ */
+
+type TableWithId = PgTable & { id: AnyPgColumn };
+
+/** `where id = :id`, plus any narrowing a nested resource needs (a subtask of this todo). */
+function byId(table: TableWithId, id: string, also: SQL | undefined): SQL {
+  return and(eq(table.id, id), also)!;
+}
+
+export async function findOr404<T extends TableWithId>(
+  db: Database,
+  table: T,
+  id: string,
+  what: string,
+  also?: SQL,
+): Promise<T['$inferSelect']> {
+  const [row] = await db.select().from(table as PgTable).where(byId(table, id, also));
+  if (!row) throw notFound(what);
+  return row as T['$inferSelect'];
+}
+
+/** Applies `changes` (nothing to change reads the row as it is) and returns the row as stored. */
+export async function updateOr404<T extends TableWithId>(
+  db: Database,
+  table: T,
+  id: string,
+  changes: Partial<T['$inferInsert']>,
+  what: string,
+  also?: SQL,
+): Promise<T['$inferSelect']> {
+  if (Object.keys(changes).length === 0) return findOr404(db, table, id, what, also);
+  const [row] = await db
+    .update(table as PgTable)
+    .set(changes as never)
+    .where(byId(table, id, also))
+    .returning();
+  if (!row) throw notFound(what);
+  return row as T['$inferSelect'];
+}
+
+export async function deleteOr404(db: Database, table: TableWithId, id: string, what: string, also?: SQL): Promise<void> {
+  const deleted = await db
+    .delete(table as PgTable)
+    .where(byId(table, id, also))
+    .returning({ id: table.id });
+  if (deleted.length === 0) throw notFound(what);
+}
+
+export async function insertOne<T extends PgTable>(db: Database, table: T, values: T['$inferInsert']): Promise<T['$inferSelect']> {
+  const [row] = await db.insert(table).values(values as never).returning();
+  return row as T['$inferSelect'];
+}
