@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ConnectDatabase } from '../database/connect.ts';
-import { withServiceRole } from '../database/service-role.ts';
+import { withServiceRole } from '../database/transactions.ts';
 import type { Database, Env } from '../env.ts';
 
 /**

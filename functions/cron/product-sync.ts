@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { type Digistore24SyncLog, digistore24SyncLogs, shopProducts } from '../../db/schema/index.ts';
 import type { ConnectDatabase } from '../database/connect.ts';
-import { withServiceRole } from '../database/service-role.ts';
+import { withServiceRole } from '../database/transactions.ts';
 import { Digistore24Client, Digistore24Error } from '../digistore24/api-client.ts';
 import type { Database, Env } from '../env.ts';
 import { withSharedConnection } from './shared-connection.ts';

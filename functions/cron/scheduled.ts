@@ -1,6 +1,6 @@
 import { cronRuns } from '../../db/schema/index.ts';
 import { type ConnectDatabase, connectFromEnv } from '../database/connect.ts';
-import { withServiceRole } from '../database/service-role.ts';
+import { withServiceRole } from '../database/transactions.ts';
 import type { Env } from '../env.ts';
 import { runHousekeeping } from './housekeeping.ts';
 import { runProductSync } from './product-sync.ts';

@@ -1,9 +1,9 @@
-import { sql, TransactionRollbackError } from 'drizzle-orm';
+import { TransactionRollbackError } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv, Caller, Database } from '../env.ts';
-import { ApiError } from '../errors.ts';
-import type { DatabaseConnection } from './types.ts';
+import type { AppEnv } from '../env.ts';
+import { actAsCaller, type RequestOrigin } from './transactions.ts';
+import type { Database, DatabaseConnection } from './types.ts';
 
 /**
  * Runs the request's database work in one transaction whose first statement sets the
@@ -26,42 +26,6 @@ export const withRequestTransaction = createMiddleware<AppEnv>(async (c, next) =
     closeWhenDone(c, connection);
   }
 });
-
-interface RequestOrigin {
-  ip: string;
-  userAgent: string;
-}
-
-const SESSION_EXPIRY_MARGIN_SECONDS = 60;
-
-export async function actAsCaller(db: Database, caller: Caller | null, origin: RequestOrigin): Promise<void> {
-  if (!caller) {
-    await db.execute(sql`select set_config('request.jwt.claims', '', true),
-                                set_config('timezone', 'UTC', true),
-                                set_config('role', 'anon', true)`);
-    return;
-  }
-  const claims = JSON.stringify(caller.claims);
-  // Without a session_id the token itself is the session, and it ends with the token. The
-  // verifier already enforces exp (with clock tolerance); the margin keeps the session from
-  // refusing a token the verifier accepted.
-  const sessionExpiresAt = caller.claims.session_id
-    ? null
-    : new Date((caller.claims.exp + SESSION_EXPIRY_MARGIN_SECONDS) * 1000).toISOString();
-  const result = await db.execute(sql`
-    select set_config('request.jwt.claims', ${claims}, true),
-           set_config('timezone', 'UTC', true),
-           set_config('request.client_ip', ${origin.ip}, true),
-           set_config('request.user_agent', ${origin.userAgent}, true),
-           private.begin_request(${claims}::jsonb, ${caller.sessionKeyHash},
-                                 nullif(${origin.ip}, '')::inet, nullif(${origin.userAgent}, ''),
-                                 ${sessionExpiresAt}::timestamptz) as session_active,
-           set_config('role', 'authenticated', true)`);
-  const [row] = (result as unknown as { rows: { session_active: boolean }[] }).rows;
-  if (!row?.session_active) {
-    throw new ApiError('unauthorized', 'This session has ended. Sign in again.');
-  }
-}
 
 function requestOrigin(c: Context<AppEnv>): RequestOrigin {
   return {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ConnectDatabase } from '../database/connect.ts';
-import { withServiceRole } from '../database/service-role.ts';
+import { withServiceRole } from '../database/transactions.ts';
 import type { AppEnv, Database } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { ProblemSchema } from '../api/problems.ts';

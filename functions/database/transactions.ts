@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import type { Caller } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import type { ConnectDatabase, Database, DatabaseConfig } from './types.ts';
+
+/**
+ * The two ways work reaches the database: as a user, under their claims (requests, PAM's
+ * tools), or as PAM itself, as service_role (webhooks, scheduled jobs). Each is one
+ * transaction whose first statement sets the role and claims, all LOCAL.
+ */
+
+export interface RequestOrigin {
+  ip: string;
+  userAgent: string;
+}
+
+const SESSION_EXPIRY_MARGIN_SECONDS = 60;
+
+/** Makes the rest of the transaction run as `caller` (or as an anonymous visitor), after checking their session. */
+export async function actAsCaller(db: Database, caller: Caller | null, origin: RequestOrigin): Promise<void> {
+  if (!caller) {
+    await db.execute(sql`select set_config('request.jwt.claims', '', true),
+                                set_config('timezone', 'UTC', true),
+                                set_config('role', 'anon', true)`);
+    return;
+  }
+  const claims = JSON.stringify(caller.claims);
+  // Without a session_id the token itself is the session, and it ends with the token. The
+  // verifier already enforces exp (with clock tolerance); the margin keeps the session from
+  // refusing a token the verifier accepted.
+  const sessionExpiresAt = caller.claims.session_id
+    ? null
+    : new Date((caller.claims.exp + SESSION_EXPIRY_MARGIN_SECONDS) * 1000).toISOString();
+  const result = await db.execute(sql`
+    select set_config('request.jwt.claims', ${claims}, true),
+           set_config('timezone', 'UTC', true),
+           set_config('request.client_ip', ${origin.ip}, true),
+           set_config('request.user_agent', ${origin.userAgent}, true),
+           private.begin_request(${claims}::jsonb, ${caller.sessionKeyHash},
+                                 nullif(${origin.ip}, '')::inet, nullif(${origin.userAgent}, ''),
+                                 ${sessionExpiresAt}::timestamptz) as session_active,
+           set_config('role', 'authenticated', true)`);
+  const [row] = (result as unknown as { rows: { session_active: boolean }[] }).rows;
+  if (!row?.session_active) {
+    throw new ApiError('unauthorized', 'This session has ended. Sign in again.');
+  }
+}
+
+/**
+ * Runs `work` as `caller` in a transaction of its own, exactly as a request would: what
+ * PAM's tools use to act on a user's data, with the same row-level security as the routes.
+ * Rolls back if `work` throws.
+ */
+export async function withCaller<T>(
+  connect: ConnectDatabase,
+  config: DatabaseConfig,
+  caller: Caller,
+  work: (db: Database) => Promise<T>,
+  origin: RequestOrigin = { ip: '', userAgent: '' },
+): Promise<T> {
+  const connection = await connect(config);
+  try {
+    return await connection.db.transaction(async (tx) => {
+      const db = tx as unknown as Database;
+      await actAsCaller(db, caller, origin);
+      return work(db);
+    });
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * Work that belongs to PAM itself rather than to a user (webhooks, scheduled jobs): one
+ * connection, one transaction as `service_role` with no user claims, closed afterwards.
+ * Rolls back if `work` throws.
+ */
+export async function withServiceRole<T>(
+  connect: ConnectDatabase,
+  env: DatabaseConfig,
+  work: (db: Database) => Promise<T>,
+): Promise<T> {
+  const connection = await connect(env);
+  try {
+    return await connection.db.transaction(async (tx) => {
+      const db = tx as unknown as Database;
+      await db.execute(sql`select set_config('request.jwt.claims', '', true),
+                                  set_config('timezone', 'UTC', true),
+                                  set_config('role', 'service_role', true)`);
+      return work(db);
+    });
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,50 @@
+import type { z } from '@hono/zod-openapi';
+import { expect, test as base } from 'vitest';
+import { type ApiResponse, type ApiUser, createTestApi, type TestApi } from './app.ts';
+
+/**
+ * The shared fixture for route tests: one app on one fresh database per file, and
+ * signed-in users made on demand, each test its own. Use it instead of a per-file
+ * beforeAll/afterAll preamble:
+ *
+ *   import { test, expect, bodyOf } from '../../../test/support/fixtures.ts';
+ *   test('creates a todo', async ({ api, alice }) => { ... });
+ */
+export interface RouteFixtures {
+  api: TestApi;
+  /** A signed-in user, fresh for each test. */
+  alice: ApiUser;
+  /** A second signed-in user, fresh for each test: the one who must not see alice's rows. */
+  bob: ApiUser;
+  /** A signed-in administrator, fresh for each test. */
+  admin: ApiUser;
+}
+
+export const test = base.extend<RouteFixtures>({
+  api: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const api = await createTestApi();
+      await use(api);
+      await api.close();
+    },
+    { scope: 'file' },
+  ],
+  alice: async ({ api }, use) => use(await api.signIn()),
+  bob: async ({ api }, use) => use(await api.signIn()),
+  admin: async ({ api }, use) => use(await api.signIn({ admin: true })),
+});
+
+export { describe, expect } from 'vitest';
+
+/**
+ * The response body, checked against the schema the route documents and typed by it:
+ * a test reads `todo.title`, not `any`, and a body that drifts from the contract fails.
+ */
+export async function bodyOf<S extends z.ZodType>(response: ApiResponse, schema: S, status?: number): Promise<z.output<S>> {
+  const body: unknown = await response.json();
+  if (status !== undefined) expect(response.status, JSON.stringify(body)).toBe(status);
+  const parsed = schema.safeParse(body);
+  expect(parsed.error?.issues ?? [], 'the body does not match the documented schema').toEqual([]);
+  return parsed.data as z.output<S>;
+}
