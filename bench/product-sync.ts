@@ -7,12 +7,11 @@
 // CPU is this process's after a warm-up sync (the sync's JavaScript, the pg driver, the
 // fake API's JSON and garbage collection), not the database server's: an upper bound on
 // what the Worker itself would spend.
-import pg from 'pg';
 import { migrate } from '../db/migrate.ts';
 import { connectPg } from '../functions/database/connect.ts';
 import { PAGE_SIZE, syncProducts } from '../functions/cron/product-sync.ts';
 import { FAKE_API_KEY, marketplaceEntry, startFakeDigistore24 } from '../test/support/fake-digistore24.ts';
-import { databaseUrl } from '../db/connect.ts';
+import { databaseUrl, type PgSqlClient, withPgClient } from '../db/connect.ts';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const products = Number(process.env.BENCH_PRODUCTS ?? 1000);
@@ -20,25 +19,14 @@ const pageSize = Number(process.env.BENCH_PAGE_SIZE ?? PAGE_SIZE);
 const database = `pam_bench_sync_${process.pid}`;
 
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const admin = <T>(work: (client: PgSqlClient) => Promise<T>) => withPgClient(serverUrl, work);
 
 async function main() {
   await admin((c) => c.query(`create database ${database}`));
   const url = databaseUrl(serverUrl, database);
   const fake = await startFakeDigistore24();
   try {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await migrate({ query: (t, p) => client.query(t, p as unknown[]) as never, exec: (s) => client.query(s) });
-    await client.end();
+    await withPgClient(url, (client) => migrate(client));
 
     const env = { DIGISTORE24_API_KEY: FAKE_API_KEY, DIGISTORE24_API_URL: fake.url };
     const maxPages = Math.ceil(products / pageSize) + 1;
@@ -53,12 +41,9 @@ async function main() {
     // Module loading and JIT warm-up are not the sync's per-product cost.
     fake.entries = Array.from({ length: 50 }, (_, i) => marketplaceEntry(1_000_000 + i));
     await syncProducts({ connect: () => connectPg(url), env });
-    await admin(async () => {
-      const reset = new pg.Client({ connectionString: url });
-      await reset.connect();
-      await reset.query('truncate public.shop_products, public.digistore24_sync_logs, public.audit_logs cascade');
-      await reset.end();
-    });
+    await withPgClient(url, (reset) =>
+      reset.query('truncate public.shop_products, public.digistore24_sync_logs, public.audit_logs cascade'),
+    );
 
     console.log(`product sync: ${products} products, page size ${pageSize}, PostgreSQL server, fake API on loopback`);
     console.log('run                                  | wall ms | cpu ms | API calls | products/s | added/updated/removed');

@@ -6,9 +6,8 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { SignJWT } from 'jose';
-import pg from 'pg';
 import { migrate } from '../db/migrate.ts';
-import { databaseUrl } from '../db/connect.ts';
+import { databaseUrl, openPgClient, type PgSqlClient, withPgClient } from '../db/connect.ts';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const durationMs = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
@@ -17,21 +16,12 @@ const secret = 'bench-secret-that-is-long-enough-for-hs256';
 const database = `pam_bench_${process.pid}`;
 
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const admin = <T>(work: (client: PgSqlClient) => Promise<T>) => withPgClient(serverUrl, work);
 
 async function prepare(): Promise<string> {
   await admin((c) => c.query(`create database ${database}`));
-  const client = new pg.Client({ connectionString: databaseUrl(serverUrl, database) });
-  await client.connect();
-  await migrate({ query: (t, p) => client.query(t, p as unknown[]) as never, exec: (s) => client.query(s) });
+  const client = await openPgClient(databaseUrl(serverUrl, database));
+  await migrate(client);
   const userId = randomUUID();
   const sessionId = randomUUID();
   await client.query(`insert into auth.users (id, email) values ($1, 'bench@example.com')`, [userId]);
@@ -40,7 +30,7 @@ async function prepare(): Promise<string> {
     `insert into public.todos (user_id, title) select $1, 'todo ' || n from generate_series(1, 50) n`,
     [userId],
   );
-  await client.end();
+  await client.close();
   return new SignJWT({ sub: userId, email: 'bench@example.com', role: 'authenticated', session_id: sessionId })
     .setProtectedHeader({ alg: 'HS256' })
     .setExpirationTime('1h')

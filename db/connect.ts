@@ -7,18 +7,40 @@ export interface OwnedSqlClient extends SqlClient {
   readonly description: string;
 }
 
+/** A node-postgres connection seen as a SqlClient, with the driver's own client at hand. */
+export interface PgSqlClient extends OwnedSqlClient {
+  readonly pg: pg.Client;
+}
+
+/**
+ * One connection to a PostgreSQL server for tests, benchmarks and tooling (the Worker
+ * has its own drivers in functions/database/). Close it, or use withPgClient.
+ */
+export async function openPgClient(url: string): Promise<PgSqlClient> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    pg: client,
+    query: (text, params) => client.query(text, params as unknown[]) as never,
+    exec: (script) => client.query(script),
+    close: () => client.end(),
+    description: redactUrl(url),
+  };
+}
+
+/** Runs `work` on a connection of its own and closes it, whatever happens. */
+export async function withPgClient<T>(url: string, work: (client: PgSqlClient) => Promise<T>): Promise<T> {
+  const client = await openPgClient(url);
+  try {
+    return await work(client);
+  } finally {
+    await client.close();
+  }
+}
+
 /** A single owner connection for tooling: DATABASE_URL when set, else the embedded database. */
 export async function connectAsOwner(url = process.env.DATABASE_URL): Promise<OwnedSqlClient> {
-  if (url) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    return {
-      query: (text, params) => client.query(text, params as unknown[]) as never,
-      exec: (script) => client.query(script),
-      close: () => client.end(),
-      description: redactUrl(url),
-    };
-  }
+  if (url) return openPgClient(url);
   const db = await openEmbeddedDatabase(embeddedDataDir);
   return {
     query: (text, params) => db.query(text, params) as never,

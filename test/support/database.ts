@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { inject } from 'vitest';
+import { openPgClient } from '../../db/connect.ts';
 import { openEmbeddedDatabase } from '../../db/embedded.ts';
 import type { SqlClient } from '../../db/sql-client.ts';
 import { databaseUrl, withServer } from './global-setup.ts';
@@ -28,13 +28,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `pam_test_${config.template.slice('pam_template_'.length)}_${randomBytes(4).toString('hex')}`;
   await withServer(config.serverUrl, (admin) => admin.query(`create database ${name} template ${config.template}`));
   const connectionString = databaseUrl(config.serverUrl, name);
-  const client = new pg.Client({ connectionString });
-  await client.connect();
+  const owner = await openPgClient(connectionString);
   return {
-    owner: { query: (t, p) => client.query(t, p as unknown[]) as never, exec: (s) => client.query(s) },
+    owner,
     connectionString,
     close: async () => {
-      await client.end();
+      await owner.close();
       await withServer(config.serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
     },
   };

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { databaseUrl } from '../../db/connect.ts';
+import { databaseUrl, type PgSqlClient, withPgClient } from '../../db/connect.ts';
 import { openEmbeddedDatabase } from '../../db/embedded.ts';
 import { migrate } from '../../db/migrate.ts';
 
@@ -19,13 +18,7 @@ export default async function setup(project: TestProject) {
     const template = `pam_template_${randomBytes(4).toString('hex')}`;
     await withServer(serverUrl, (admin) => admin.query(`create database ${template}`));
     const templateUrl = databaseUrl(serverUrl, template);
-    const client = new pg.Client({ connectionString: templateUrl });
-    await client.connect();
-    try {
-      await migrate({ query: (t, p) => client.query(t, p as unknown[]) as never, exec: (s) => client.query(s) });
-    } finally {
-      await client.end();
-    }
+    await withPgClient(templateUrl, (client) => migrate(client));
     project.provide('testDatabase', { kind: 'server', serverUrl, template });
     return async () => {
       await withServer(serverUrl, async (admin) => {
@@ -52,15 +45,9 @@ export default async function setup(project: TestProject) {
 
 export { databaseUrl };
 
-export async function withServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+/** Work on the server's maintenance connection (creating and dropping databases). */
+export const withServer = <T>(serverUrl: string, work: (client: PgSqlClient) => Promise<T>): Promise<T> =>
+  withPgClient(serverUrl, work);
 
 declare module 'vitest' {
   export interface ProvidedContext {
