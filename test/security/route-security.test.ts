@@ -85,10 +85,17 @@ describe.each(covered.filter((r) => !caseOf(r).public))('$key', (route) => {
   });
 });
 
+/** Ordinary routes show an administrator only their own rows: the admin scope opens on /api/v1/admin/* alone. */
+const ordinary = (route: DocumentedRoute) => !route.path.startsWith('/api/v1/admin/') && !caseOf(route).public;
+const intruders = [
+  { who: 'another user', admin: false },
+  { who: 'an administrator', admin: true },
+];
+
 describe.each(covered.filter((r) => caseOf(r).foreignRow))('$key', (route) => {
-  it("answers 404 for another user's row, and changes nothing", async () => {
+  it.each(intruders.filter(({ admin }) => !admin || ordinary(route)))("answers 404 for another user's row to $who, and changes nothing", async ({ admin }) => {
     const owner = await api.signIn();
-    const intruder = await api.signIn();
+    const intruder = await api.signIn({ admin });
     const { params, body } = await caseOf(route).foreignRow!(api, owner);
     const before = await snapshot();
     const response = await api.request(fill(route.path, params), {
@@ -102,9 +109,9 @@ describe.each(covered.filter((r) => caseOf(r).foreignRow))('$key', (route) => {
 });
 
 describe.each(covered.filter((r) => caseOf(r).foreignList))('$key', (route) => {
-  it("keeps another user's rows out of the list", async () => {
+  it.each(intruders.filter(({ admin }) => !admin || ordinary(route)))("keeps another user's rows out of the list for $who", async ({ admin }) => {
     const owner = await api.signIn();
-    const intruder = await api.signIn();
+    const intruder = await api.signIn({ admin });
     const hiddenIds = await caseOf(route).foreignList!(api, owner);
     const response = await api.request(`${route.path}?limit=100`, { token: caseOf(route).public ? undefined : intruder.token });
     expect(response.status).toBe(200);
