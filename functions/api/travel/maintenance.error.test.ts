@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
-import { expectProblem, fieldsOf, tableDigest } from '../../test/support/problem-assertions.ts';
-import { MAX_BODY_BYTES } from '../app.ts';
+import { type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
+import { expectProblem, fieldsOf, tableDigest } from '../../../test/support/problem-assertions.ts';
+import { MAX_BODY_BYTES } from '../../app.ts';
 
 let api: TestApi;
 let user: ApiUser;
