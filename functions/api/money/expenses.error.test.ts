@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
-import { MAX_BODY_BYTES } from '../app.ts';
-import { expectProblem, fieldsOf } from '../../test/support/problem-assertions.ts';
+import { type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
+import { MAX_BODY_BYTES } from '../../app.ts';
+import { expectProblem, fieldsOf } from '../../../test/support/problem-assertions.ts';
 
 let api: TestApi;
 let user: ApiUser;
