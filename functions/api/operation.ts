@@ -28,9 +28,14 @@ type OperationConfig = Omit<RouteConfig, 'tags' | 'security' | 'middleware' | 'o
   operationId: string;
   /** Problems beyond the ones every operation of this shape can answer (409, 429, ...). */
   problems?: ProblemStatus[];
+  /**
+   * `false` for the rare operation that must not hold one transaction for the whole
+   * request (a PAM turn waits on a model for seconds): it opens its own, short ones.
+   */
+  transaction?: false;
 };
 
-type Operation<R extends OperationConfig> = Omit<R, 'problems'> & {
+type Operation<R extends OperationConfig> = Omit<R, 'problems' | 'transaction'> & {
   tags: string[];
   security: typeof bearerAuth | [];
   getRoutingPath(): string;
@@ -45,13 +50,15 @@ type Operation<R extends OperationConfig> = Omit<R, 'problems'> & {
  */
 export function operationsOf(tag: string, access: Access = 'user') {
   return function operation<const R extends OperationConfig>(config: R): Operation<R> {
-    const { problems: extra = [], ...route } = config;
+    const { problems: extra = [], transaction, ...route } = config;
     const statuses = new Set<ProblemStatus>([...standardProblems(route, access), ...extra]);
+    const middleware = middlewareFor[access].filter((handler) => transaction !== false || handler !== withRequestTransaction);
+    if (transaction === false && access === 'admin') throw new Error('admin operations run in the request transaction');
     return createRoute({
       ...route,
       tags: [tag],
       security: access === 'public' ? [] : bearerAuth,
-      middleware: middlewareFor[access],
+      middleware,
       responses: { ...problems(...[...statuses].sort()), ...route.responses },
     }) as unknown as Operation<R>;
   };

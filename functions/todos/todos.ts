@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { arrayContains, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { arrayContains, asc, eq, gte, lte, notInArray, type SQL, sql } from 'drizzle-orm';
 import { todos } from '../../db/schema/index.ts';
 import { listPage, PageQuery } from '../database/pagination.ts';
 import { deleteOr404, findOr404, insertOne, updateOr404 } from '../database/rows.ts';
@@ -97,6 +97,24 @@ export const updateTodo = (db: Database, id: string, changes: TodoChanges) => up
 
 /** Marks a todo done; a recurring one produces its next occurrence when the recurring-work job runs. */
 export const completeTodo = (db: Database, id: string) => updateTodo(db, id, { status: 'completed' });
+
+/**
+ * The open todo a person means by `words` ("the tyres"): an exact title first, then the
+ * titles containing the words, oldest first. Null when none matches.
+ */
+export async function findOpenTodo(db: Database, words: string): Promise<Todo | null> {
+  const wanted = words.trim().toLowerCase();
+  const [todo] = await db
+    .select()
+    .from(todos)
+    .where(
+      sql`${notInArray(todos.status, ['completed', 'cancelled'])}
+          and strpos(lower(${todos.title}), ${wanted}) > 0`,
+    )
+    .orderBy(sql`lower(${todos.title}) = ${wanted} desc`, asc(todos.created_at))
+    .limit(1);
+  return todo ?? null;
+}
 
 /** Deletes the todo and its subtasks. */
 export const deleteTodo = (db: Database, id: string) => deleteOr404(db, todos, id, 'todo');

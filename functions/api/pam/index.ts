@@ -1,0 +1,6 @@
+import { conversationsRouter } from './conversations.ts';
+import { messagesRouter } from './messages.ts';
+import { toolsRouter } from './tools.ts';
+
+/** PAM, the assistant: conversations, the turn, its tools. */
+export const pamRouters = [conversationsRouter, messagesRouter, toolsRouter];
