@@ -9,7 +9,7 @@
 // what the Worker itself would spend.
 import { migrate } from '../db/migrate.ts';
 import { connectPg } from '../functions/database/connect.ts';
-import { PAGE_SIZE, syncProducts } from '../functions/cron/product-sync.ts';
+import { PAGE_SIZE, syncProducts } from '../functions/digistore24/product-sync.ts';
 import { FAKE_API_KEY, marketplaceEntry, startFakeDigistore24 } from '../test/support/fake-digistore24.ts';
 import { databaseUrl, type PgSqlClient, withPgClient } from '../db/connect.ts';
 

@@ -1,11 +1,11 @@
-import { cronRuns } from '../../db/schema/index.ts';
+import { recordCronRun } from '../admin/cron-runs.ts';
+import { runHousekeeping } from '../admin/housekeeping.ts';
 import { type ConnectDatabase, connectFromEnv } from '../database/connect.ts';
-import { withServiceRole } from '../database/transactions.ts';
+import { withServiceRole, withSharedConnection } from '../database/transactions.ts';
+import { runProductSync } from '../digistore24/product-sync.ts';
 import type { Env } from '../env.ts';
-import { runHousekeeping } from './housekeeping.ts';
-import { runProductSync } from './product-sync.ts';
+import { reasonOf } from '../errors.ts';
 import { runRecurringWork } from './recurring-work.ts';
-import { withSharedConnection } from './shared-connection.ts';
 
 export type JobName = 'product_sync' | 'recurring_work' | 'housekeeping';
 
@@ -39,7 +39,7 @@ const jobs: Record<JobName, (context: JobContext) => Promise<JobOutcome>> = {
     return { summary: { ...(await runRecurringWork(context)) }, failure: null };
   },
   async housekeeping(context) {
-    return { summary: { ...(await runHousekeeping(context)) }, failure: null };
+    return { summary: { ...(await withServiceRole(context.connect, context.env, runHousekeeping)) }, failure: null };
   },
 };
 
@@ -96,13 +96,13 @@ export function newScheduledHandler(dependencies: ScheduledDependencies) {
     try {
       record = await withSharedConnection(dependencies.connectDatabase, env, async (connect) => {
         const ran = run(await jobs[job]({ connect, env, fetch: dependencies.fetch, now }));
-        await withServiceRole(connect, env, (db) => db.insert(cronRuns).values(ran));
+        await withServiceRole(connect, env, (db) => recordCronRun(db, ran));
         return ran;
       });
     } catch (error) {
       const failed = run({ summary: {}, failure: reasonOf(error) });
       console.error(JSON.stringify({ event: 'cron_run', scheduled_at: scheduledAt, ...failed }));
-      await withServiceRole(dependencies.connectDatabase, env, (db) => db.insert(cronRuns).values(failed)).catch((recordError) =>
+      await withServiceRole(dependencies.connectDatabase, env, (db) => recordCronRun(db, failed)).catch((recordError) =>
         console.error(JSON.stringify({ event: 'cron_run_not_recorded', job, cron, error: reasonOf(recordError) })),
       );
       throw error;
@@ -115,15 +115,6 @@ export function newScheduledHandler(dependencies: ScheduledDependencies) {
     console.error(line);
     throw new ScheduledJobError(job, record.error_message);
   };
-}
-
-/** The error's message and its cause's, without the SQL text a failed drizzle query repeats. */
-function reasonOf(error: unknown): string {
-  const cause = (error as { cause?: unknown })?.cause;
-  const message = error instanceof Error ? error.message : String(error);
-  if (cause instanceof Error && message.startsWith('Failed query')) return cause.message.slice(0, 1000);
-  const detail = cause instanceof Error && cause.message !== message ? ` (${cause.message})` : '';
-  return `${message}${detail}`.slice(0, 1000);
 }
 
 /** What functions/index.ts exports: the jobs on the database the environment names. */

@@ -1,14 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { ConnectDatabase } from '../database/connect.ts';
-import { withServiceRole } from '../database/transactions.ts';
-import type { AppEnv, Database } from '../env.ts';
-import { ApiError } from '../errors.ts';
 import { ProblemSchema } from '../api/problems.ts';
+import { withServiceRole } from '../database/transactions.ts';
+import type { ConnectDatabase } from '../database/types.ts';
+import { recordRefusedIpn, recordUnreadIpn, recordVerifiedIpn } from '../digistore24/ipn.ts';
+import type { IpnFields } from '../digistore24/sales.ts';
+import { signatureRefusal } from '../digistore24/signature.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
 import { newRouter } from '../openapi.ts';
-import { applyDigistore24Event, type IpnFields } from './digistore24-events.ts';
-import { insertWebhookLog, settleWebhookLog } from './digistore24-log.ts';
-import { claimedSignature, isDigistore24SignatureValid } from './digistore24-signature.ts';
 
 export const DIGISTORE24_IPN_PATH = '/webhooks/digistore24';
 
@@ -32,41 +32,16 @@ export function digistore24WebhookRouter(connect: ConnectDatabase) {
     const fields = await readIpnForm(c, connect);
     const refusal = await signatureRefusal(c.env.DIGISTORE24_IPN_PASSPHRASE, fields);
     if (refusal) {
-      await withServiceRole(connect, c.env, (db) =>
-        insertWebhookLog(db, { fields, signatureValid: false, errorMessage: refusal }),
-      );
+      await withServiceRole(connect, c.env, (db) => recordRefusedIpn(db, fields, refusal));
       throw new ApiError('forbidden', 'The IPN signature is missing or does not match.');
     }
-    const failure = await withServiceRole(connect, c.env, (db) => storeVerifiedIpn(db, fields));
+    // The log row commits even when the event fails, so the failure comes back rather than being thrown.
+    const failure = await withServiceRole(connect, c.env, (db) => recordVerifiedIpn(db, fields));
     if (failure) throw failure;
     return c.text('OK', 200);
   });
 
   return router;
-}
-
-/** Why a request is refused, or null when its signature is Digistore24's. */
-async function signatureRefusal(passphrase: string | undefined, fields: IpnFields): Promise<string | null> {
-  if (!passphrase) return 'No IPN passphrase is configured (DIGISTORE24_IPN_PASSPHRASE): every IPN is refused.';
-  const claimed = claimedSignature(fields);
-  if (!claimed) return 'The request carries no sha_sign.';
-  return (await isDigistore24SignatureValid(passphrase, fields, claimed)) ? null : 'The sha_sign does not match.';
-}
-
-/**
- * The log row and the event's effect commit together. The effect runs in a savepoint, so
- * when it fails the log row still records why, and the failure is answered (not `OK`).
- */
-async function storeVerifiedIpn(db: Database, fields: IpnFields): Promise<unknown> {
-  const logId = await insertWebhookLog(db, { fields, signatureValid: true });
-  try {
-    const outcome = await db.transaction((savepoint) => applyDigistore24Event(savepoint as unknown as Database, fields));
-    await settleWebhookLog(db, logId, { processed: outcome.processed });
-    return null;
-  } catch (error) {
-    await settleWebhookLog(db, logId, { processed: false, errorMessage: failureMessage(error) });
-    return error;
-  }
 }
 
 async function readIpnForm(c: Context<AppEnv>, connect: ConnectDatabase): Promise<IpnFields> {
@@ -93,9 +68,7 @@ async function readIpnForm(c: Context<AppEnv>, connect: ConnectDatabase): Promis
 
 /** Best effort: the refusal is answered whether or not the database takes the log row. */
 async function logRefusedBody(c: Context<AppEnv>, connect: ConnectDatabase, reason: string): Promise<void> {
-  await withServiceRole(connect, c.env, (db) =>
-    insertWebhookLog(db, { fields: {}, unread: true, signatureValid: null, errorMessage: reason }),
-  ).catch(() => {});
+  await withServiceRole(connect, c.env, (db) => recordUnreadIpn(db, reason)).catch(() => {});
 }
 
 /** The body, or null once it is known to exceed `limit` (declared or streamed) without reading the rest. */
@@ -122,17 +95,6 @@ async function bodyWithin(request: Request, limit: number): Promise<Uint8Array<A
     offset += chunk.byteLength;
   }
   return body;
-}
-
-/** For the admin-only log; the response itself never carries it. */
-function failureMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.detail;
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const { code, message } = current as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return `${code}: ${String(message)}`.slice(0, 1000);
-    current = (current as { cause?: unknown }).cause;
-  }
-  return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 }
 
 const IpnForm = z

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Env } from '../../functions/env.ts';
-import { digistore24Signature } from '../../functions/webhooks/digistore24-signature.ts';
+import { digistore24Signature } from '../../functions/digistore24/signature.ts';
 import { testEnv } from './app.ts';
 
 export const TEST_IPN_PASSPHRASE = 'pam-test-ipn-passphrase';

@@ -1,30 +1,45 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from '@hono/zod-openapi';
+import { Digistore24SyncLog } from '../../admin/digistore24-logs.ts';
 import { type ApiUser, createTestApi, type TestApi, testEnv } from '../../../test/support/app.ts';
 import { FAKE_API_KEY, type FakeDigistore24, marketplaceEntry, startFakeDigistore24 } from '../../../test/support/fake-digistore24.ts';
+import { bodyOf, describe, expect, test as base } from '../../../test/support/fixtures.ts';
 
-let api: TestApi;
-let fake: FakeDigistore24;
-let admin: ApiUser;
-
-beforeAll(async () => {
-  fake = await startFakeDigistore24(Array.from({ length: 8 }, (_, i) => marketplaceEntry(i + 1)));
-  api = await createTestApi({ ...testEnv, DIGISTORE24_API_KEY: FAKE_API_KEY, DIGISTORE24_API_URL: fake.url });
-  admin = await api.signIn({ admin: true });
+/** The shared fixture, on an app that reaches a local Digistore24 speaking the real wire format. */
+const test = base.extend<{ digistore24Server: FakeDigistore24; digistore24: FakeDigistore24; api: TestApi }>({
+  digistore24Server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const fake = await startFakeDigistore24(Array.from({ length: 8 }, (_, i) => marketplaceEntry(i + 1)));
+      await use(fake);
+      await fake.close();
+    },
+    { scope: 'file' },
+  ],
+  api: [
+    async ({ digistore24Server }, use) => {
+      const api = await createTestApi({ ...testEnv, DIGISTORE24_API_KEY: FAKE_API_KEY, DIGISTORE24_API_URL: digistore24Server.url });
+      await use(api);
+      await api.close();
+    },
+    { scope: 'file' },
+  ],
+  /** The same server for each test, its scripted answers and recorded requests cleared. */
+  digistore24: async ({ digistore24Server }, use) => {
+    digistore24Server.reset();
+    await use(digistore24Server);
+  },
 });
-afterAll(async () => {
-  await api?.close();
-  await fake?.close();
-});
-beforeEach(() => fake.reset());
 
-const runSync = () => api.request('/api/v1/admin/digistore24/sync', { method: 'POST', token: admin.token });
+const SyncLogPage = z.object({ data: z.array(Digistore24SyncLog), next_cursor: z.string().nullable() });
+
+async function runSync(api: TestApi, admin: ApiUser) {
+  return bodyOf(await api.request('/api/v1/admin/digistore24/sync', { method: 'POST', token: admin.token }), Digistore24SyncLog, 200);
+}
 
 describe('POST /api/v1/admin/digistore24/sync', () => {
-  it('runs the product sync and answers with its log row', async () => {
-    const response = await runSync();
+  test('runs the product sync and answers with its log row', async ({ api, admin, digistore24 }) => {
+    const log = await runSync(api, admin);
 
-    expect(response.status).toBe(200);
-    const log = await response.json();
     expect(log).toMatchObject({
       products_added: 8,
       products_updated: 0,
@@ -36,18 +51,18 @@ describe('POST /api/v1/admin/digistore24/sync', () => {
     expect(log.sync_completed_at).toMatch(/Z$/);
     expect(log.sync_duration_seconds).toMatch(/^\d+\.\d{2}$/);
 
-    const listed = await api.request(`/api/v1/admin/digistore24/sync-logs`, { token: admin.token });
-    expect((await listed.json()).data).toContainEqual(log);
+    const listed = await bodyOf(await api.request(`/api/v1/admin/digistore24/sync-logs`, { token: admin.token }), SyncLogPage, 200);
+    expect(listed.data).toContainEqual(log);
     const { rows } = await api.database.owner.query<{ n: number }>(
       'select count(*)::int as n from public.shop_products where digistore24_id is not null and is_active',
     );
     expect(rows[0].n).toBe(8);
-    expect(fake.requests.map((r) => [r.functionName, r.apiKey])).toEqual([['listMarketplaceEntries', FAKE_API_KEY]]);
+    expect(digistore24.requests.map((r) => [r.functionName, r.apiKey])).toEqual([['listMarketplaceEntries', FAKE_API_KEY]]);
   });
 
-  it('works as PAM rather than as the administrator who asked', async () => {
-    fake.entries = [...fake.entries, marketplaceEntry(9)];
-    expect((await (await runSync()).json()).products_added).toBe(1);
+  test('works as PAM rather than as the administrator who asked', async ({ api, admin, digistore24 }) => {
+    digistore24.entries = [...digistore24.entries, marketplaceEntry(9)];
+    expect((await runSync(api, admin)).products_added).toBe(1);
     const { rows } = await api.database.owner.query<{ user_id: string | null }>(
       `select a.user_id from public.audit_logs a join public.shop_products p on p.id = a.record_id
         where a.table_name = 'shop_products' and a.action = 'INSERT' and p.digistore24_id = $1`,
@@ -56,8 +71,8 @@ describe('POST /api/v1/admin/digistore24/sync', () => {
     expect(rows).toEqual([{ user_id: null }]);
   });
 
-  it('changes nothing when run again, and says so', async () => {
-    const again = await (await runSync()).json();
+  test('changes nothing when run again, and says so', async ({ api, admin, digistore24 }) => {
+    const again = await runSync(api, admin);
     expect(again).toMatchObject({ products_added: 0, products_updated: 0, products_removed: 0, error_message: null });
   });
 });

@@ -1,37 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
-
-let api: TestApi;
-let admin: ApiUser;
-
-beforeAll(async () => {
-  api = await createTestApi();
-  admin = await api.signIn({ admin: true });
-});
-afterAll(() => api.close());
+import { SystemSetting, SystemSettingList } from '../../admin/settings.ts';
+import { bodyOf, describe, expect, test } from '../../../test/support/fixtures.ts';
 
 describe('system settings', () => {
-  it('lists the seeded settings by key', async () => {
-    const response = await api.request('/api/v1/admin/settings', { token: admin.token });
-    expect(response.status).toBe(200);
-    const { data, next_cursor } = await response.json();
-    const keys = data.map((s: { setting_key: string }) => s.setting_key);
+  test('lists the seeded settings by key', async ({ api, admin }) => {
+    const { data, next_cursor } = await bodyOf(await api.request('/api/v1/admin/settings', { token: admin.token }), SystemSettingList, 200);
+    const keys = data.map((s) => s.setting_key);
     expect(keys).toEqual([...keys].sort());
     expect(keys).toEqual(expect.arrayContaining(['audit_log_retention_days', 'webhook_log_retention_days']));
-    expect(data.find((s: { setting_key: string }) => s.setting_key === 'audit_log_retention_days').setting_value).toBe(365);
+    expect(data.find((s) => s.setting_key === 'audit_log_retention_days')?.setting_value).toBe(365);
     expect(next_cursor).toBeNull();
   });
 
-  it('creates a new key with 201 and Location, then replaces it with 200, recording who wrote it', async () => {
+  test('creates a new key with 201 and Location, then replaces it with 200, recording who wrote it', async ({ api, admin }) => {
     const staleId = '00000000-0000-4000-8000-000000000000';
     const created = await api.request('/api/v1/admin/settings/feature.pam-voice', {
       method: 'PUT',
       token: admin.token,
       json: { setting_value: { enabled: true, rollout: 0.25 }, description: 'Voice replies in the app', updated_by: staleId, id: staleId },
     });
-    expect(created.status).toBe(201);
+    const first = await bodyOf(created, SystemSetting, 201);
     expect(created.headers.get('location')).toBe('/api/v1/admin/settings/feature.pam-voice');
-    const first = await created.json();
     expect(first).toMatchObject({
       setting_key: 'feature.pam-voice',
       setting_value: { enabled: true, rollout: 0.25 },
@@ -46,9 +34,8 @@ describe('system settings', () => {
       token: otherAdmin.token,
       json: { setting_value: [1, 2, 3] },
     });
-    expect(replaced.status).toBe(200);
+    const second = await bodyOf(replaced, SystemSetting, 200);
     expect(replaced.headers.get('location')).toBeNull();
-    const second = await replaced.json();
     // Without a description the old one stays.
     expect(second).toMatchObject({ id: first.id, setting_value: [1, 2, 3], description: 'Voice replies in the app', updated_by: otherAdmin.id });
 
@@ -58,41 +45,38 @@ describe('system settings', () => {
     expect(rows).toEqual([{ setting_value: [1, 2, 3], description: 'Voice replies in the app', updated_by: otherAdmin.id }]);
 
     const fetched = await api.request('/api/v1/admin/settings/feature.pam-voice', { token: admin.token });
-    expect(fetched.status).toBe(200);
-    expect(await fetched.json()).toEqual(second);
+    expect(await bodyOf(fetched, SystemSetting, 200)).toEqual(second);
   });
 
-  it('keeps every JSON type exactly as sent, including strings that look like numbers', async () => {
+  test('keeps every JSON type exactly as sent, including strings that look like numbers', async ({ api, admin }) => {
     const values = ['123', 'true', 'plain text', 0, 12.5, false, { nested: { list: ['a'] } }, []];
     for (const [index, value] of values.entries()) {
       const key = `typed.value-${index}`;
       const written = await api.request(`/api/v1/admin/settings/${key}`, { method: 'PUT', token: admin.token, json: { setting_value: value } });
-      expect(written.status, key).toBe(201);
-      expect((await written.json()).setting_value, key).toStrictEqual(value);
+      expect((await bodyOf(written, SystemSetting, 201)).setting_value, key).toStrictEqual(value);
       const read = await api.request(`/api/v1/admin/settings/${key}`, { token: admin.token });
-      expect((await read.json()).setting_value, key).toStrictEqual(value);
+      expect((await bodyOf(read, SystemSetting, 200)).setting_value, key).toStrictEqual(value);
     }
   });
 
-  it('clears a description with null', async () => {
+  test('clears a description with null', async ({ api, admin }) => {
     await api.request('/api/v1/admin/settings/described', { method: 'PUT', token: admin.token, json: { setting_value: 1, description: 'x' } });
     const response = await api.request('/api/v1/admin/settings/described', {
       method: 'PUT',
       token: admin.token,
       json: { setting_value: 2, description: null },
     });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ setting_value: 2, description: null });
+    expect(await bodyOf(response, SystemSetting, 200)).toMatchObject({ setting_value: 2, description: null });
   });
 
-  it('pages through settings with the cursor, without repeats or gaps', async () => {
+  test('pages through settings with the cursor, without repeats or gaps', async ({ api, admin }) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
-      const page = await (await api.request(`/api/v1/admin/settings${query}`, { token: admin.token })).json();
+      const page = await bodyOf(await api.request(`/api/v1/admin/settings${query}`, { token: admin.token }), SystemSettingList, 200);
       expect(page.data.length).toBeLessThanOrEqual(2);
-      seen.push(...page.data.map((s: { setting_key: string }) => s.setting_key));
+      seen.push(...page.data.map((s) => s.setting_key));
       cursor = page.next_cursor;
     } while (cursor);
     const { rows } = await api.database.owner.query<{ setting_key: string }>(

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { digistore24WebhookLogs } from '../../db/schema/shop.ts';
 import type { Database } from '../env.ts';
-import { customerEmailHash, type IpnFields } from './digistore24-events.ts';
-import { SIGNATURE_FIELDS } from './digistore24-signature.ts';
+import { customerEmailHash, type IpnFields } from './sales.ts';
+import { SIGNATURE_FIELDS } from './signature.ts';
 
 /** event_type of a call whose body was refused unread (too large, wrong content type). */
 export const UNREAD_EVENT = '(unread)';

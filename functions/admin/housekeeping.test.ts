@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectorFor } from '../../test/support/app.ts';
 import { createTestDatabase, createUser, type TestDatabase, type TestUser } from '../../test/support/database.ts';
 import type { ConnectDatabase } from '../database/connect.ts';
+import { withServiceRole } from '../database/transactions.ts';
 import { retentionDays, runHousekeeping } from './housekeeping.ts';
 
 let database: TestDatabase;
@@ -27,7 +28,7 @@ beforeEach(async () => {
     on conflict (setting_key) do update set setting_value = excluded.setting_value;`);
 });
 
-const housekeeping = () => runHousekeeping({ connect, env: {} });
+const housekeeping = () => withServiceRole(connect, {}, runHousekeeping);
 
 async function session(expiresIn: string | null, active = true): Promise<string> {
   const token = createHash('sha256').update(randomBytes(16)).digest('hex');

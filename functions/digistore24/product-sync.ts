@@ -1,10 +1,10 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { type Digistore24SyncLog, digistore24SyncLogs, shopProducts } from '../../db/schema/index.ts';
-import type { ConnectDatabase } from '../database/connect.ts';
-import { withServiceRole } from '../database/transactions.ts';
-import { Digistore24Client, Digistore24Error } from '../digistore24/api-client.ts';
-import type { Database, Env } from '../env.ts';
-import { withSharedConnection } from './shared-connection.ts';
+import { withServiceRole, withSharedConnection } from '../database/transactions.ts';
+import type { ConnectDatabase, Database } from '../database/types.ts';
+import type { Env } from '../env.ts';
+import { reasonOf } from '../errors.ts';
+import { Digistore24Client, Digistore24Error } from './api-client.ts';
 
 /**
  * The Digistore24 product sync: the marketplace listing (`listMarketplaceEntries`) becomes
@@ -342,12 +342,9 @@ function skippedNote(skipped: string[]): string {
   return `${skipped.length} entries skipped (${shown}${skipped.length > 5 ? ', ...' : ''})`;
 }
 
-/** The reason, without the SQL and parameters a wrapped driver error carries. */
+/** Digistore24's own errors already say what failed; anything else is told without the SQL a driver error repeats. */
 function describe(error: unknown): string {
-  if (error instanceof Digistore24Error) return error.message;
-  const cause = (error as { cause?: unknown })?.cause;
-  const message = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
-  return message.slice(0, 500);
+  return error instanceof Digistore24Error ? error.message : reasonOf(error, 500);
 }
 
 function text(value: unknown, maxLength: number): string | null {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { claimedSignature, digistore24Signature, isDigistore24SignatureValid } from './digistore24-signature.ts';
+import { claimedSignature, digistore24Signature, isDigistore24SignatureValid } from './signature.ts';
 
 interface SignatureVector {
   name: string;

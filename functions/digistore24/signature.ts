@@ -55,6 +55,17 @@ export function claimedSignature(params: Readonly<Record<string, string>>): stri
   return undefined;
 }
 
+/** Why a request is refused, or null when its signature is Digistore24's. */
+export async function signatureRefusal(
+  passphrase: string | undefined,
+  params: Readonly<Record<string, string>>,
+): Promise<string | null> {
+  if (!passphrase) return 'No IPN passphrase is configured (DIGISTORE24_IPN_PASSPHRASE): every IPN is refused.';
+  const claimed = claimedSignature(params);
+  if (!claimed) return 'The request carries no sha_sign.';
+  return (await isDigistore24SignatureValid(passphrase, params, claimed)) ? null : 'The sha_sign does not match.';
+}
+
 /** PHP's strcmp on the UTF-8 bytes, which is what Digistore24's ksort does. */
 function compareBytewise(a: string, b: string): number {
   const left = new TextEncoder().encode(a);

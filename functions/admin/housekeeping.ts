@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { ConnectDatabase } from '../database/connect.ts';
-import { withServiceRole } from '../database/transactions.ts';
-import type { Database, Env } from '../env.ts';
+import type { Database } from '../database/types.ts';
 
 /**
- * The daily housekeeping job, in one transaction:
+ * PAM's daily housekeeping, in the caller's one transaction (the scheduled job runs it as
+ * service_role):
  * - sessions past `expires_at` end (`is_active = false`, `ended_at = now()`), as a user's
  *   own revocation would end them;
  * - log rows older than their retention in `system_settings` are deleted, at most
@@ -36,24 +35,22 @@ export interface HousekeepingSummary {
   unusable_settings: string[];
 }
 
-export async function runHousekeeping(options: { connect: ConnectDatabase; env: Env }): Promise<HousekeepingSummary> {
-  return withServiceRole(options.connect, options.env, async (db) => {
-    const summary: HousekeepingSummary = { sessions_ended: 0, rows_deleted: {}, backlog: [], unusable_settings: [] };
-    summary.sessions_ended = await endExpiredSessions(db);
+export async function runHousekeeping(db: Database): Promise<HousekeepingSummary> {
+  const summary: HousekeepingSummary = { sessions_ended: 0, rows_deleted: {}, backlog: [], unusable_settings: [] };
+  summary.sessions_ended = await endExpiredSessions(db);
 
-    const settings = await retentionSettings(db, RETAINED_LOGS.map((log) => log.setting));
-    for (const { table, setting } of RETAINED_LOGS) {
-      const days = retentionDays(settings.get(setting));
-      if (days === null) {
-        summary.unusable_settings.push(setting);
-        continue;
-      }
-      const deleted = await deleteOlderThan(db, table, days);
-      summary.rows_deleted[table] = deleted;
-      if (deleted === MAX_DELETED_PER_TABLE) summary.backlog.push(table);
+  const settings = await retentionSettings(db, RETAINED_LOGS.map((log) => log.setting));
+  for (const { table, setting } of RETAINED_LOGS) {
+    const days = retentionDays(settings.get(setting));
+    if (days === null) {
+      summary.unusable_settings.push(setting);
+      continue;
     }
-    return summary;
-  });
+    const deleted = await deleteOlderThan(db, table, days);
+    summary.rows_deleted[table] = deleted;
+    if (deleted === MAX_DELETED_PER_TABLE) summary.backlog.push(table);
+  }
+  return summary;
 }
 
 async function endExpiredSessions(db: Database): Promise<number> {
