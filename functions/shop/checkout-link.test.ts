@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributedUserId, checkoutUrl, customFor } from './checkout-link.ts';
+import { attributedUserId, checkoutUrl, customFor, withCheckoutUrl } from './checkout-link.ts';
 
 const userId = '3f1c9a4e-8a63-4c1b-9f0e-2b7d6c5a4e10';
 
@@ -29,6 +29,22 @@ describe('checkoutUrl', () => {
 
   it('refuses a user id that is not a UUID rather than link a sale to nobody', () => {
     expect(() => customFor('m:someone;x')).toThrow(TypeError);
+  });
+});
+
+describe('withCheckoutUrl', () => {
+  const product = { id: 'p1', name: 'Awning', digistore24_id: '424242' };
+
+  it("adds the signed-in shopper's link and keeps the product as it was", () => {
+    expect(withCheckoutUrl(product, { userId, affiliateId: 'pamaffiliate' })).toEqual({
+      ...product,
+      checkout_url: `https://www.digistore24.com/redir/424242/pamaffiliate/?custom=m%3A${userId}`,
+    });
+  });
+
+  it('gives an anonymous shopper, or a server without an affiliate id, no link', () => {
+    expect(withCheckoutUrl(product, { userId: null, affiliateId: 'pamaffiliate' }).checkout_url).toBeNull();
+    expect(withCheckoutUrl(product, { userId, affiliateId: undefined }).checkout_url).toBeNull();
   });
 });
 

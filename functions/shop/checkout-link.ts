@@ -38,6 +38,26 @@ export function checkoutUrl(
 }
 
 /**
+ * Who is looking at the shop: the signed-in user a purchase would be credited to (null
+ * for an anonymous visitor) and PAM's Digistore24 affiliate id, when one is configured.
+ */
+export interface Shopper {
+  userId: string | null;
+  affiliateId: string | undefined;
+}
+
+/** The product with the shopper's checkout link; only a signed-in shopper has a user id to attribute. */
+export function withCheckoutUrl<T extends { digistore24_id: string | null }>(
+  product: T,
+  shopper: Shopper,
+): T & { checkout_url: string | null } {
+  return {
+    ...product,
+    checkout_url: shopper.userId ? checkoutUrl(product, shopper.userId, shopper.affiliateId) : null,
+  };
+}
+
+/**
  * The PAM user a sale belongs to, from the IPN's `custom` field; null when it names none,
  * names one that is not a UUID, or names two different ones (an attribution we cannot
  * trust). Tolerates surrounding whitespace, other `key:value` pairs and one level of

@@ -1,19 +1,22 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { affiliateSales } from '../../db/schema/index.ts';
-import type { AffiliateSale } from '../../db/schema/index.ts';
-import type { Database } from '../env.ts';
-import { problems } from './problems.ts';
-import { bearerAuth, jsonContent, newRouter } from '../openapi.ts';
+import { z } from '@hono/zod-openapi';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { affiliateSales, type AffiliateSale as AffiliateSaleRow } from '../../db/schema/index.ts';
 import { listPage, PageQuery } from '../database/pagination.ts';
+import type { Database } from '../database/types.ts';
 import { Money, Timestamp, Uuid } from '../shapes.ts';
 
-const SaleStatus = z.enum(['pending', 'confirmed', 'paid', 'refunded', 'chargeback', 'cancelled']);
+/**
+ * Purchases made through PAM's checkout links and the commission each earned, as the
+ * Digistore24 webhook recorded them. Read-only here; the policies show each user their
+ * own sales (administrators see everyone's only inside the admin scope).
+ */
+
+export const SaleStatus = z.enum(['pending', 'confirmed', 'paid', 'refunded', 'chargeback', 'cancelled']);
 
 /** Statuses whose commission still stands; refunds, chargebacks and cancellations reverse it. */
 const standingStatuses = ['pending', 'confirmed', 'paid'] as const;
 
-export const AffiliateSaleView = z
+export const AffiliateSale = z
   .object({
     id: Uuid,
     product_id: Uuid.nullable(),
@@ -36,8 +39,9 @@ export const AffiliateSaleView = z
     updated_at: Timestamp,
   })
   .openapi('AffiliateSale');
+export type AffiliateSale = z.infer<typeof AffiliateSale>;
 
-const SaleTotals = z
+export const AffiliateSaleTotals = z
   .object({
     currency: z.string(),
     sale_count: z.number().int(),
@@ -47,33 +51,30 @@ const SaleTotals = z
   })
   .openapi('AffiliateSaleTotals');
 
-const AffiliateSaleList = z
+export const AffiliateSaleList = z
   .object({
-    data: z.array(AffiliateSaleView),
+    data: z.array(AffiliateSale),
     next_cursor: z.string().nullable(),
-    totals: z.array(SaleTotals).openapi({
+    totals: z.array(AffiliateSaleTotals).openapi({
       description:
         'Per currency, over all your sales (not just this page, and regardless of `status`): sales that still stand ' +
         '(pending, confirmed or paid); test-mode sales are left out.',
     }),
   })
   .openapi('AffiliateSaleList');
+export type AffiliateSaleList = z.infer<typeof AffiliateSaleList>;
 
-const SaleFilters = PageQuery.extend({ status: SaleStatus.optional() });
+export const AffiliateSaleFilters = PageQuery.extend({ status: SaleStatus.optional() });
+export type AffiliateSaleFilters = z.infer<typeof AffiliateSaleFilters>;
 
-const listSales = createRoute({
-  method: 'get',
-  path: '/affiliate-sales',
-  tags: ['Shop'],
-  security: bearerAuth,
-  summary: 'Your purchases through PAM and the commissions they earned, newest first',
-  description: 'Read-only: sales are recorded by the Digistore24 webhook. Test-mode sales are listed with `is_test: true`.',
-  request: { query: SaleFilters },
-  responses: { 200: { description: 'A page of sales with totals', content: jsonContent(AffiliateSaleList) }, ...problems(400, 401) },
-});
+/** The caller's sales, newest first, with totals per currency over all of them. */
+export async function listAffiliateSales(db: Database, filters: AffiliateSaleFilters): Promise<AffiliateSaleList> {
+  const page = await listPage(db, affiliateSales, [filters.status ? eq(affiliateSales.status, filters.status) : undefined], filters);
+  return { data: page.data.map(saleView), next_cursor: page.next_cursor, totals: await saleTotals(db) };
+}
 
 /** What a user sees of a sale: not the raw IPN metadata, buyer digest or tracking fields. */
-function saleView(sale: AffiliateSale): z.infer<typeof AffiliateSaleView> {
+function saleView(sale: AffiliateSaleRow): AffiliateSale {
   return {
     id: sale.id,
     product_id: sale.product_id,
@@ -97,7 +98,7 @@ function saleView(sale: AffiliateSale): z.infer<typeof AffiliateSaleView> {
   };
 }
 
-function saleTotals(db: Database, ownSales: SQL) {
+function saleTotals(db: Database) {
   return db
     .select({
       currency: affiliateSales.currency,
@@ -108,15 +109,7 @@ function saleTotals(db: Database, ownSales: SQL) {
                                      filter (where ${affiliateSales.status} = 'paid'), 0))::numeric(14, 2)::text`,
     })
     .from(affiliateSales)
-    .where(and(ownSales, eq(affiliateSales.is_test, false), inArray(affiliateSales.status, [...standingStatuses])))
+    .where(and(eq(affiliateSales.is_test, false), inArray(affiliateSales.status, [...standingStatuses])))
     .groupBy(affiliateSales.currency)
     .orderBy(affiliateSales.currency);
 }
-
-export const affiliateSalesRouter = newRouter().openapi(listSales, async (c) => {
-  const query = c.req.valid('query');
-  // Administrators may read every sale (their policy); this list is the caller's own.
-  const ownSales = eq(affiliateSales.user_id, c.get('caller')!.userId);
-  const page = await listPage(c.var.db, affiliateSales, [ownSales, query.status ? eq(affiliateSales.status, query.status) : undefined], query);
-  return c.json({ data: page.data.map(saleView), next_cursor: page.next_cursor, totals: await saleTotals(c.var.db, ownSales) }, 200);
-});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
-import { expectProblem, fieldsOf, tableDigest } from '../../test/support/problem-assertions.ts';
-import { MAX_BODY_BYTES } from '../app.ts';
+import { type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
+import { expectProblem, fieldsOf, tableDigest } from '../../../test/support/problem-assertions.ts';
+import { MAX_BODY_BYTES } from '../../app.ts';
 
 let api: TestApi;
 let user: ApiUser;
@@ -82,6 +82,14 @@ describe('bad input to the wishlist routes', () => {
       await expectProblem(await api.request(`/api/v1/wishlist/${id}`, { method: 'DELETE', token: user.token }), 404);
     }
     expect(await tableDigest(api, 'user_wishlists')).toBe(before);
+  });
+
+  it('answers 401 without a token to HEAD as to GET: only the catalogue is public', async () => {
+    for (const method of ['GET', 'HEAD']) {
+      const response = await api.request('/api/v1/wishlist', { method });
+      expect(response.status, method).toBe(401);
+      expect(response.headers.get('www-authenticate'), method).toBe('Bearer error="invalid_token"');
+    }
   });
 
   it('answers 400 to bad query values', async () => {

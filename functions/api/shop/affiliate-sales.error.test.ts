@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiUser, createTestApi, type TestApi } from '../../test/support/app.ts';
-import { expectProblem, tableDigest } from '../../test/support/problem-assertions.ts';
+import { type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
+import { expectProblem, tableDigest } from '../../../test/support/problem-assertions.ts';
 
 let api: TestApi;
 let user: ApiUser;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, signTestToken, type TestApi } from '../../test/support/app.ts';
-import { expectProblem } from '../../test/support/problem-assertions.ts';
+import { createTestApi, signTestToken, type TestApi } from '../../../test/support/app.ts';
+import { expectProblem } from '../../../test/support/problem-assertions.ts';
 
 let api: TestApi;
 let productId: string;

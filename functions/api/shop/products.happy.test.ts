@@ -1,0 +1,223 @@
+import { z } from '@hono/zod-openapi';
+import { createTestApi, type TestApi, testEnv } from '../../../test/support/app.ts';
+import { bodyOf, describe, expect, test as routeTest } from '../../../test/support/fixtures.ts';
+import { Product } from '../../shop/catalogue.ts';
+import { attributedUserId } from '../../shop/checkout-link.ts';
+
+const AFFILIATE = 'pam_affiliate';
+const ProductPage = z.object({ data: z.array(Product), next_cursor: z.string().nullable() });
+
+interface ProductFields {
+  name: string;
+  description?: string | null;
+  category?: string;
+  tags?: string[] | null;
+  is_active?: boolean;
+  is_featured?: boolean;
+  digistore24_id?: string | null;
+  price?: string;
+}
+
+/** Products come from the Digistore24 sync or the admin routes; here they are arranged directly. */
+async function addProduct(api: TestApi, fields: ProductFields): Promise<string> {
+  const { rows } = await api.database.owner.query<{ id: string }>(
+    `insert into public.shop_products
+       (name, description, category, tags, is_active, is_featured, digistore24_id, price, commission_percentage, metadata)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, 50, '{"sync": "internal"}') returning id`,
+    [
+      fields.name,
+      fields.description ?? null,
+      fields.category ?? 'gear',
+      fields.tags ?? null,
+      fields.is_active ?? true,
+      fields.is_featured ?? false,
+      fields.digistore24_id === undefined ? null : fields.digistore24_id,
+      fields.price ?? '19.99',
+    ],
+  );
+  return rows[0].id;
+}
+
+/** One catalogue for the whole file, in a server that has PAM's affiliate id configured. */
+const test = routeTest
+  // eslint-disable-next-line no-empty-pattern
+  .override('api', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const api = await createTestApi({ ...testEnv, DIGISTORE24_AFFILIATE_ID: AFFILIATE });
+    onCleanup(() => api.close());
+    return api;
+  })
+  .extend<{ catalogue: Record<'panel' | 'guide' | 'kettle' | 'withdrawn', string> }>({
+    catalogue: [
+      async ({ api }, use) =>
+        use({
+          panel: await addProduct(api, {
+            name: 'Folding solar panel 200W',
+            description: 'Solar power for campers: charges a leisure battery in a day.',
+            category: 'power',
+            tags: ['solar', 'off-grid'],
+            is_featured: true,
+            digistore24_id: '424242',
+          }),
+          guide: await addProduct(api, {
+            name: 'Van life guide',
+            description: 'An e-book about living on the road, with a chapter on solar setups.',
+            category: 'books',
+            digistore24_id: '515151',
+          }),
+          kettle: await addProduct(api, { name: 'Camping kettle', description: null, category: 'kitchen', tags: ['stove', 'coffee'] }),
+          withdrawn: await addProduct(api, {
+            name: 'Old solar charger',
+            description: 'Solar solar solar: would top every search if it were listed.',
+            category: 'power',
+            is_active: false,
+            is_featured: true,
+            digistore24_id: '999',
+          }),
+        }),
+      { scope: 'file' },
+    ],
+  });
+
+const idsOf = (page: { data: { id: string }[] }) => page.data.map((product) => product.id);
+
+async function list(api: TestApi, query = '', token?: string) {
+  return bodyOf(await api.request(`/api/v1/products${query ? `?${query}` : ''}`, { token }), ProductPage, 200);
+}
+
+describe('the public catalogue', () => {
+  test('lists active products to anyone, newest first, without a token and without internal columns', async ({ api, catalogue }) => {
+    const response = await api.request('/api/v1/products');
+    const raw = (await response.clone().json()) as { data: Record<string, unknown>[] };
+    const page = await bodyOf(response, ProductPage, 200);
+    expect(idsOf(page)).toEqual([catalogue.kettle, catalogue.guide, catalogue.panel]);
+    expect(page.data[2]).toMatchObject({
+      name: 'Folding solar panel 200W',
+      price: '19.99',
+      currency: 'USD',
+      category: 'power',
+      tags: ['solar', 'off-grid'],
+      is_featured: true,
+      digistore24_id: '424242',
+      checkout_url: null,
+    });
+    for (const internal of ['commission_percentage', 'metadata', 'auto_approve', 'is_active', 'last_synced_at']) {
+      expect(raw.data[2]).not.toHaveProperty(internal);
+    }
+  });
+
+  test('never shows a withdrawn product, not even to an administrator', async ({ api, catalogue, alice, admin }) => {
+    for (const token of [undefined, alice.token, admin.token]) {
+      const everything = JSON.stringify(await list(api, 'limit=100', token));
+      expect(everything).not.toContain(catalogue.withdrawn);
+      expect(JSON.stringify(await list(api, 'q=solar', token))).not.toContain(catalogue.withdrawn);
+      expect(JSON.stringify(await list(api, 'featured=true', token))).not.toContain(catalogue.withdrawn);
+      const single = await api.request(`/api/v1/products/${catalogue.withdrawn}`, { token });
+      expect(single.status).toBe(404);
+    }
+  });
+
+  test('filters by category and featured', async ({ api, catalogue }) => {
+    expect(idsOf(await list(api, 'category=power'))).toEqual([catalogue.panel]);
+    expect(idsOf(await list(api, 'category=Power'))).toEqual([]);
+    expect(idsOf(await list(api, 'featured=true'))).toEqual([catalogue.panel]);
+    expect(idsOf(await list(api, 'featured=false'))).toEqual([catalogue.kettle, catalogue.guide]);
+    expect(idsOf(await list(api, 'featured=false&category=books'))).toEqual([catalogue.guide]);
+  });
+
+  test('pages through the catalogue', async ({ api, catalogue }) => {
+    const first = await list(api, 'limit=2');
+    expect(first.data).toHaveLength(2);
+    const second = await list(api, `limit=2&cursor=${first.next_cursor}`);
+    expect(second.next_cursor).toBeNull();
+    expect([...idsOf(first), ...idsOf(second)]).toEqual([catalogue.kettle, catalogue.guide, catalogue.panel]);
+  });
+
+  test('returns one active product to anyone', async ({ api, catalogue }) => {
+    const product = await bodyOf(await api.request(`/api/v1/products/${catalogue.guide}`), Product, 200);
+    expect(product).toMatchObject({ id: catalogue.guide, name: 'Van life guide', checkout_url: null });
+  });
+
+  test('answers HEAD like GET, without a token: the status and headers, no body', async ({ api, catalogue }) => {
+    for (const path of ['/api/v1/products', '/api/v1/products?category=power', `/api/v1/products/${catalogue.panel}`]) {
+      const head = await api.request(path, { method: 'HEAD' });
+      expect(head.status, path).toBe(200);
+      expect(head.headers.get('content-type'), path).toMatch(/^application\/json/);
+      expect(await head.text(), path).toBe('');
+    }
+    // A withdrawn product is as absent for HEAD as for GET.
+    expect((await api.request(`/api/v1/products/${catalogue.withdrawn}`, { method: 'HEAD' })).status).toBe(404);
+  });
+});
+
+describe('text search', () => {
+  test('searches name, description and tags with English stemming', async ({ api, catalogue }) => {
+    expect(idsOf(await list(api, 'q=kettle'))).toEqual([catalogue.kettle]);
+    expect(idsOf(await list(api, 'q=coffee'))).toEqual([catalogue.kettle]);
+    expect(idsOf(await list(api, 'q=leisure batteries'))).toEqual([catalogue.panel]);
+    expect(idsOf(await list(api, 'q=camper'))).toEqual([catalogue.panel]);
+    expect(idsOf(await list(api, 'q=off-grid'))).toEqual([catalogue.panel]);
+  });
+
+  test('ranks by relevance, and understands quoted phrases, or and exclusions', async ({ api, catalogue }) => {
+    // The panel names solar, describes it and tags it; the guide mentions it once.
+    expect(idsOf(await list(api, 'q=solar'))).toEqual([catalogue.panel, catalogue.guide]);
+    expect(idsOf(await list(api, `q=${encodeURIComponent('solar -campers')}`))).toEqual([catalogue.guide]);
+    expect(idsOf(await list(api, `q=${encodeURIComponent('"on the road"')}`))).toEqual([catalogue.guide]);
+    expect(idsOf(await list(api, `q=${encodeURIComponent('kettle or e-book')}`)).sort()).toEqual(
+      [catalogue.kettle, catalogue.guide].sort(),
+    );
+  });
+
+  test('combines search with the filters and pages through ranked results', async ({ api, catalogue }) => {
+    expect(idsOf(await list(api, 'q=solar&category=books'))).toEqual([catalogue.guide]);
+    expect(idsOf(await list(api, 'q=solar&featured=true'))).toEqual([catalogue.panel]);
+    const first = await list(api, 'q=solar&limit=1');
+    const second = await list(api, `q=solar&limit=1&cursor=${first.next_cursor}`);
+    expect([...idsOf(first), ...idsOf(second)]).toEqual([catalogue.panel, catalogue.guide]);
+    expect(second.next_cursor).toBeNull();
+  });
+
+  test('treats a blank search as none and a search of stop words as matching nothing', async ({ api, catalogue }) => {
+    expect(idsOf(await list(api, 'q=%20%20'))).toEqual([catalogue.kettle, catalogue.guide, catalogue.panel]);
+    expect(idsOf(await list(api, 'q=the'))).toEqual([]);
+  });
+
+  test('runs on the GIN index for the roles the API uses', async ({ api, catalogue }) => {
+    // A catalogue large enough for the planner to prefer the index; rolled back afterwards.
+    const db = api.database.owner;
+    await db.exec('begin');
+    try {
+      await db.exec(`insert into public.shop_products (name, description, price, category)
+                     select 'Accessory ' || n, 'Spare part number ' || n, 1, 'parts' from generate_series(1, 3000) n;
+                     analyze public.shop_products`);
+      await db.query(`select set_config('request.jwt.claims', '', true), set_config('role', 'anon', true)`);
+      const { rows: found } = await db.query<{ product_id: string }>(`select product_id from private.search_active_products('kettle')`);
+      expect(found.map((row) => row.product_id)).toEqual([catalogue.kettle]);
+      const { rows } = await db.query<{ scans: number }>(
+        `select pg_stat_get_xact_numscans('public.idx_shop_products_search'::regclass)::int as scans`,
+      );
+      expect(rows[0].scans).toBeGreaterThan(0);
+    } finally {
+      await db.exec('rollback');
+    }
+  });
+});
+
+describe('checkout links', () => {
+  test('gives a signed-in caller a Digistore24 link carrying their user id', async ({ api, catalogue, alice, admin }) => {
+    const page = await list(api, '', alice.token);
+    const byId = new Map(page.data.map((product) => [product.id, product.checkout_url]));
+    expect(byId.get(catalogue.panel)).toBe(`https://www.digistore24.com/redir/424242/${AFFILIATE}/?custom=m%3A${alice.id}`);
+    expect(byId.get(catalogue.guide)).toBe(`https://www.digistore24.com/redir/515151/${AFFILIATE}/?custom=m%3A${alice.id}`);
+    // Not sold through Digistore24: nothing to check out there.
+    expect(byId.get(catalogue.kettle)).toBeNull();
+
+    const single = await bodyOf(await api.request(`/api/v1/products/${catalogue.panel}`, { token: admin.token }), Product, 200);
+    expect(single.checkout_url).toBe(`https://www.digistore24.com/redir/424242/${AFFILIATE}/?custom=m%3A${admin.id}`);
+  });
+
+  test('carries a custom value the webhook attributes back to the caller', async ({ api, catalogue, alice }) => {
+    const { checkout_url } = await bodyOf(await api.request(`/api/v1/products/${catalogue.panel}`, { token: alice.token }), Product, 200);
+    expect(attributedUserId(new URL(checkout_url!).searchParams.get('custom')!)).toBe(alice.id);
+  });
+});

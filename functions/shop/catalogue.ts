@@ -1,0 +1,162 @@
+import { z } from '@hono/zod-openapi';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { shopProducts } from '../../db/schema/index.ts';
+import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from '../database/keyset-cursor.ts';
+import { PageQuery, type Page } from '../database/pagination.ts';
+import type { Database } from '../database/types.ts';
+import { notFound } from '../errors.ts';
+import { Money, Timestamp, Uuid } from '../shapes.ts';
+import { type Shopper, withCheckoutUrl } from './checkout-link.ts';
+
+/**
+ * The catalogue as shoppers see it: active products only, whoever asks. Withdrawn
+ * products stay on the administrators' side (admin-products.ts), as do the internal
+ * columns (commission, sync bookkeeping, metadata, auto-approval).
+ */
+
+const publicProductColumns = {
+  id: shopProducts.id,
+  name: shopProducts.name,
+  description: shopProducts.description,
+  price: shopProducts.price,
+  currency: shopProducts.currency,
+  category: shopProducts.category,
+  subcategory: shopProducts.subcategory,
+  tags: shopProducts.tags,
+  image_url: shopProducts.image_url,
+  thumbnail_url: shopProducts.thumbnail_url,
+  product_url: shopProducts.product_url,
+  is_featured: shopProducts.is_featured,
+  stock_quantity: shopProducts.stock_quantity,
+  digistore24_id: shopProducts.digistore24_id,
+  vendor_name: shopProducts.vendor_name,
+  vendor_rating: shopProducts.vendor_rating,
+  created_at: shopProducts.created_at,
+  updated_at: shopProducts.updated_at,
+};
+
+const CheckoutUrl = z
+  .string()
+  .nullable()
+  .openapi({
+    description:
+      'Digistore24 checkout link that attributes the purchase to you. Null for anonymous callers, for products ' +
+      'not sold through Digistore24, and while the server has no affiliate id configured.',
+    example: 'https://www.digistore24.com/redir/12345/pamaffiliate/?custom=m%3A3f1c9a4e-8a63-4c1b-9f0e-2b7d6c5a4e10',
+  });
+
+export const Product = z
+  .object({
+    id: Uuid,
+    name: z.string(),
+    description: z.string().nullable(),
+    price: Money,
+    currency: z.string().openapi({ example: 'USD' }),
+    category: z.string(),
+    subcategory: z.string().nullable(),
+    tags: z.array(z.string()).nullable(),
+    image_url: z.string().nullable(),
+    thumbnail_url: z.string().nullable(),
+    product_url: z.string().nullable(),
+    is_featured: z.boolean(),
+    stock_quantity: z.number().int().nullable(),
+    digistore24_id: z.string().nullable(),
+    vendor_name: z.string().nullable(),
+    vendor_rating: z.string().nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    checkout_url: CheckoutUrl,
+  })
+  .openapi('Product');
+export type Product = z.infer<typeof Product>;
+
+export const ProductSearch = PageQuery.extend({
+  category: z.string().max(100).optional().openapi({ description: 'Exact category' }),
+  featured: z.enum(['true', 'false']).optional(),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({
+      description:
+        'Text search over name, description and tags (English stemming; "quoted phrases", `or` and `-excluded` ' +
+        'words work as in web search engines). Results are ranked by relevance, then newest first. Blank means no search.',
+    }),
+});
+export type ProductSearch = z.infer<typeof ProductSearch>;
+
+/**
+ * A page of active products, newest first; with a search text, by relevance and then
+ * newest first. A cursor from one ordering is refused in the other.
+ */
+export async function searchProducts(db: Database, search: ProductSearch, shopper: Shopper): Promise<Page<Product>> {
+  const text = search.q?.trim() || null;
+  const page = text ? await rankedPage(db, text, search) : await newestPage(db, search);
+  return { data: page.data.map((product) => withCheckoutUrl(product, shopper)), next_cursor: page.next_cursor };
+}
+
+/** One active product; a withdrawn one is as unknown as one that never existed. */
+export async function getProduct(db: Database, id: string, shopper: Shopper): Promise<Product> {
+  const [product] = await db
+    .select(publicProductColumns)
+    .from(shopProducts)
+    .where(and(eq(shopProducts.id, id), eq(shopProducts.is_active, true)));
+  if (!product) throw notFound('product');
+  return withCheckoutUrl(product, shopper);
+}
+
+/**
+ * Stated here as well as by the policy, which shows an administrator withdrawn
+ * products inside the admin scope: the catalogue never does, in any scope.
+ */
+function catalogueFilters(search: ProductSearch): (SQL | undefined)[] {
+  return [
+    eq(shopProducts.is_active, true),
+    search.category ? eq(shopProducts.category, search.category) : undefined,
+    search.featured ? eq(shopProducts.is_featured, search.featured === 'true') : undefined,
+  ];
+}
+
+async function newestPage(db: Database, search: ProductSearch) {
+  const filters = catalogueFilters(search);
+  const after = search.cursor ? decodeKeysetCursor(search.cursor, [keyPart.timestamp, keyPart.uuid]) : null;
+  if (after) filters.push(sql`(${shopProducts.created_at}, ${shopProducts.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  const rows = await db
+    .select({ product: publicProductColumns, position: exactTimestamp(shopProducts.created_at) })
+    .from(shopProducts)
+    .where(and(...filters))
+    .orderBy(desc(shopProducts.created_at), desc(shopProducts.id))
+    .limit(search.limit + 1);
+  return pageOf(rows, search.limit, (row) => [row.position, row.product.id]);
+}
+
+/**
+ * The match runs with the owner's rights so that it can use the search index (see
+ * migration 0010); it returns active products only, as the policy would.
+ */
+async function rankedPage(db: Database, text: string, search: ProductSearch) {
+  const filters = catalogueFilters(search);
+  const after = search.cursor ? decodeKeysetCursor(search.cursor, [keyPart.real, keyPart.timestamp, keyPart.uuid]) : null;
+  if (after) {
+    filters.push(
+      sql`(match.rank, ${shopProducts.created_at}, ${shopProducts.id}) < (${after[0]}::real, ${after[1]}::timestamptz, ${after[2]}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select({ product: publicProductColumns, position: exactTimestamp(shopProducts.created_at), rank: sql<string>`match.rank::text` })
+    .from(shopProducts)
+    .innerJoin(sql`private.search_active_products(${text}) as match`, sql`match.product_id = ${shopProducts.id}`)
+    .where(and(...filters))
+    .orderBy(sql`match.rank desc`, desc(shopProducts.created_at), desc(shopProducts.id))
+    .limit(search.limit + 1);
+  return pageOf(rows, search.limit, (row) => [row.rank, row.position, row.product.id]);
+}
+
+function pageOf<Row extends { product: object }>(rows: Row[], limit: number, sortKey: (row: Row) => string[]): Page<Row['product']> {
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows.at(-1);
+  return {
+    data: pageRows.map((row) => row.product),
+    next_cursor: rows.length > limit && last ? encodeKeysetCursor(sortKey(last)) : null,
+  };
+}
