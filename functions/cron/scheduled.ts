@@ -5,15 +5,17 @@ import { withServiceRole, withSharedConnection } from '../database/transactions.
 import { runProductSync } from '../digistore24/product-sync.ts';
 import type { Env } from '../env.ts';
 import { reasonOf } from '../errors.ts';
+import { raiseDueNotices } from '../pam/notices.ts';
 import { runRecurringWork } from './recurring-work.ts';
 
-export type JobName = 'product_sync' | 'recurring_work' | 'housekeeping';
+export type JobName = 'product_sync' | 'recurring_work' | 'housekeeping' | 'pam_notices';
 
 /** The cron expressions of wrangler.toml, by their exact text: change both together. */
 export const jobsByCron: Readonly<Record<string, JobName>> = {
   '0 */6 * * *': 'product_sync',
   '30 * * * *': 'recurring_work',
   '0 3 * * *': 'housekeeping',
+  '5,15,25,35,45,55 * * * *': 'pam_notices',
 };
 
 interface JobContext {
@@ -37,6 +39,9 @@ const jobs: Record<JobName, (context: JobContext) => Promise<JobOutcome>> = {
   },
   async recurring_work(context) {
     return { summary: { ...(await runRecurringWork(context)) }, failure: null };
+  },
+  async pam_notices(context) {
+    return { summary: { ...(await withServiceRole(context.connect, context.env, raiseDueNotices)) }, failure: null };
   },
   async housekeeping(context) {
     return { summary: { ...(await withServiceRole(context.connect, context.env, runHousekeeping)) }, failure: null };

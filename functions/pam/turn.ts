@@ -8,7 +8,14 @@ import { findTurn, type Message } from './conversations.ts';
 import { promptMessages, type TurnContext, timezoneOf } from './prompt.ts';
 import type { ChatMessage, ChatProvider, ToolCall } from './providers/types.ts';
 import { ProviderError } from './providers/types.ts';
-import { parseToolArguments, type PamTool, type ToolFailure, toolDefinition, toolFailureOf } from './tools/tool.ts';
+import {
+  parseToolArguments,
+  type PamTool,
+  type ToolContext,
+  type ToolFailure,
+  toolDefinition,
+  toolFailureOf,
+} from './tools/tool.ts';
 
 /**
  * One turn of a conversation with PAM: store the user's message, ask the model, run the
@@ -41,6 +48,26 @@ export const defaultTurnLimits: TurnLimits = {
   duplicateWaitMs: 30_000,
 };
 
+/**
+ * The limits, adjustable per deployment: PAM_MESSAGES_PER_WINDOW and
+ * PAM_RATE_WINDOW_SECONDS (the per-user rate limit), PAM_MAX_TOOL_ROUNDS,
+ * PAM_TURN_TIMEOUT_MS, PAM_HISTORY_TOKENS. Unset or unusable values keep the defaults.
+ */
+export function turnLimitsFrom(config: Record<string, unknown>): TurnLimits {
+  const positive = (name: string, fallback: number) => {
+    const value = Number(config[name]);
+    return Number.isInteger(value) && value > 0 ? value : fallback;
+  };
+  return {
+    ...defaultTurnLimits,
+    messagesPerWindow: positive('PAM_MESSAGES_PER_WINDOW', defaultTurnLimits.messagesPerWindow),
+    windowSeconds: positive('PAM_RATE_WINDOW_SECONDS', defaultTurnLimits.windowSeconds),
+    maxToolRounds: positive('PAM_MAX_TOOL_ROUNDS', defaultTurnLimits.maxToolRounds),
+    turnTimeoutMs: positive('PAM_TURN_TIMEOUT_MS', defaultTurnLimits.turnTimeoutMs),
+    historyTokens: positive('PAM_HISTORY_TOKENS', defaultTurnLimits.historyTokens),
+  };
+}
+
 export interface TurnDependencies {
   connect: ConnectDatabase;
   config: DatabaseConfig;
@@ -48,6 +75,8 @@ export interface TurnDependencies {
   provider: ChatProvider;
   tools: PamTool[];
   limits: TurnLimits;
+  /** PAM's Digistore24 affiliate id, for product links in tool results. */
+  affiliateId?: string;
   now?: () => Date;
 }
 
@@ -106,7 +135,11 @@ export async function sendMessage(deps: TurnDependencies, request: TurnRequest, 
   const toolsByName = new Map(deps.tools.map((tool) => [tool.name, tool]));
   const definitions = deps.tools.map(toolDefinition);
   const messages: ChatMessage[] = promptMessages(context, request.content, now, deps.limits.historyTokens);
-  const toolContext = { timezone: timezoneOf(context.profile), now };
+  const toolContext = {
+    timezone: timezoneOf(context.profile),
+    now,
+    shopper: { userId: deps.caller.userId, affiliateId: deps.affiliateId },
+  };
 
   try {
     for (let round = 1; ; round++) {
@@ -260,7 +293,7 @@ async function runToolCall(
   act: <T>(work: (db: Database) => Promise<T>) => Promise<T>,
   tool: PamTool | undefined,
   call: ToolCall,
-  context: { timezone: string; now: Date },
+  context: ToolContext,
 ): Promise<ToolRecord> {
   const base = { id: call.id, name: call.name, arguments: readableArguments(call) };
   if (!tool) return { ...base, ok: false, error: { error: `There is no tool named ${call.name}.` } };

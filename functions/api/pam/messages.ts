@@ -7,7 +7,7 @@ import { jsonContent, newRouter } from '../../openapi.ts';
 import { Message } from '../../pam/conversations.ts';
 import { providerFromConfig } from '../../pam/providers/index.ts';
 import { pamTools } from '../../pam/tools/index.ts';
-import { defaultTurnLimits, sendMessage, type TurnEvent, type TurnOutcome } from '../../pam/turn.ts';
+import { sendMessage, turnLimitsFrom, type TurnEvent, type TurnOutcome } from '../../pam/turn.ts';
 import { IdParam } from '../../shapes.ts';
 import { operationsOf } from '../operation.ts';
 
@@ -107,7 +107,8 @@ function startTurn(c: Context<AppEnv>, conversationId: string, body: z.infer<typ
       caller: c.var.caller!,
       provider: providerFromConfig(c.env),
       tools: pamTools,
-      limits: defaultTurnLimits,
+      affiliateId: c.env.DIGISTORE24_AFFILIATE_ID,
+      limits: turnLimitsFrom(c.env as unknown as Record<string, unknown>),
     },
     { conversationId, content: body.content, clientMessageId: body.client_message_id },
     (event) => {

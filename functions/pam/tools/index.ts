@@ -1,4 +1,5 @@
 import { budgetStatusTool, expenseSummaryTool, logExpenseTool } from './money.ts';
+import { searchProductsTool } from './shop.ts';
 import { completeTodoTool, createTodoTool, listTodosTool } from './todos.ts';
 import type { PamTool } from './tool.ts';
 import { createTripTool, listTripsTool, upcomingMaintenanceTool } from './travel.ts';
@@ -17,4 +18,5 @@ export const pamTools = [
   upcomingMaintenanceTool,
   listTripsTool,
   createTripTool,
+  searchProductsTool,
 ] as PamTool[];

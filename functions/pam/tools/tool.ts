@@ -8,6 +8,8 @@ export interface ToolContext {
   /** The user's timezone (IANA name), for dates the user spoke of. */
   timezone: string;
   now: Date;
+  /** Who is shopping, for product links that attribute a sale to them. */
+  shopper: { userId: string | null; affiliateId: string | undefined };
 }
 
 /**
