@@ -18,8 +18,11 @@ export interface MigrationResult {
 
 export class MigrationError extends Error {}
 
-// Any fixed number: it only has to be the same for every migrator of this schema.
-const MIGRATION_LOCK_KEY = 7_245_081;
+/**
+ * The session-level advisory lock every migrator holds while it runs. Any fixed number:
+ * it only has to be the same for every migrator of this schema.
+ */
+export const MIGRATION_LOCK_KEY = 7_245_081;
 
 export async function readMigrations(dir = migrationsDir): Promise<Migration[]> {
   const names = (await readdir(dir)).filter((name) => /^\d{4}_[\w-]+\.sql$/.test(name)).sort();
@@ -33,21 +36,24 @@ export async function readMigrations(dir = migrationsDir): Promise<Migration[]> 
 
 /**
  * Applies pending migrations in order, each in its own transaction, and records them
- * with a checksum. Refuses to run at all when an applied file has since been edited.
+ * with a checksum. Refuses to run at all when an applied file has since been edited or
+ * deleted: the database holds a change the files no longer describe.
  */
 export async function migrate(db: SqlClient, dir = migrationsDir): Promise<MigrationResult> {
   const migrations = await readMigrations(dir);
-  await db.exec(`
-    create schema if not exists pam_meta;
-    create table if not exists pam_meta.schema_migrations (
-      name text primary key,
-      checksum text not null,
-      applied_at timestamptz not null default now()
-    );`);
+  // The lock comes first: two migrators creating the bookkeeping table at the same moment
+  // collide on the catalog's unique indexes, and `if not exists` does not prevent that.
   await db.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
   try {
+    await db.exec(`
+      create schema if not exists pam_meta;
+      create table if not exists pam_meta.schema_migrations (
+        name text primary key,
+        checksum text not null,
+        applied_at timestamptz not null default now()
+      );`);
     const { rows } = await db.query<{ name: string; checksum: string }>(
-      'select name, checksum from pam_meta.schema_migrations',
+      'select name, checksum from pam_meta.schema_migrations order by name',
     );
     const recorded = new Map(rows.map((row) => [row.name, row.checksum]));
     const edited = migrations.filter((m) => recorded.has(m.name) && recorded.get(m.name) !== m.checksum);
@@ -55,6 +61,14 @@ export async function migrate(db: SqlClient, dir = migrationsDir): Promise<Migra
       throw new MigrationError(
         `Applied migration${edited.length > 1 ? 's were' : ' was'} edited since: ${edited.map((m) => m.name).join(', ')}. ` +
           'Restore the original file and put the change in a new migration.',
+      );
+    }
+    const present = new Set(migrations.map((m) => m.name));
+    const deleted = [...recorded.keys()].filter((name) => !present.has(name));
+    if (deleted.length > 0) {
+      throw new MigrationError(
+        `Applied migration${deleted.length > 1 ? 's are' : ' is'} missing from ${dir}: ${deleted.join(', ')}. ` +
+          'The database still has their changes: restore the files, and undo a change with a new migration.',
       );
     }
     const result: MigrationResult = { applied: [], alreadyApplied: [] };

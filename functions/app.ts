@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
+import { cors } from './api/cors.ts';
 import { docsRouter } from './api/docs.ts';
 import { healthRouter } from './api/health.ts';
 import { apiRouters } from './api/routes.ts';
@@ -37,6 +38,9 @@ export function newApp(options: AppOptions = {}) {
   app.route('/', webhooksRouter(connect));
   app.route('/', docsRouter);
 
+  // Before authentication: a browser's preflight carries no token.
+  app.use('/api/v1/*', cors);
+  app.use('/openapi.json', cors);
   app.use(
     '/api/v1/*',
     bodyLimit({
@@ -64,11 +68,21 @@ export function newApp(options: AppOptions = {}) {
       version: '1.0.0',
       description:
         'The backend of PAM, a personal assistant for people on the road. Errors are RFC 9457 problem details; lists are cursor-paginated.',
+      contact: { name: 'PAM backend team' },
+      license: LICENSE,
     },
+    // Relative: the deployment that serves this document, wherever it runs.
+    servers: [{ url: '/', description: 'This deployment' }],
     security: [{ bearerAuth: [] }],
   });
   return app;
 }
+
+/**
+ * An SPDX expression: the rights stay with PAM's owners. OpenAPI 3.1 has `identifier`;
+ * the document config's type predates it, hence a constant rather than a literal there.
+ */
+const LICENSE = { name: 'Proprietary', identifier: 'LicenseRef-PAM-Proprietary' };
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 

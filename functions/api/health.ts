@@ -10,6 +10,7 @@ const Health = z
 const getHealth = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   tags: ['Meta'],
   summary: 'Liveness and database reachability',
   responses: {
