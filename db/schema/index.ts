@@ -2,6 +2,7 @@
 // fails when the two disagree.
 export * from './accounts.ts';
 export * from './community.ts';
+export * from './knowledge.ts';
 export * from './money.ts';
 export * from './pam.ts';
 export * from './scheduled-work.ts';
