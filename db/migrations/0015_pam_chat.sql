@@ -137,7 +137,7 @@ comment on function private.take_rate_limit(text, integer, integer) is
 grant execute on function private.take_rate_limit(text, integer, integer) to authenticated, service_role;
 alter function private.take_rate_limit(text, integer, integer) owner to service_role;
 
--- The scheduled job that raises notices records its runs like the others.
+-- The scheduled jobs that raise notices and embed knowledge record their runs like the others.
 alter table public.cron_runs drop constraint cron_runs_job_check;
 alter table public.cron_runs add constraint cron_runs_job_check
-  check (job in ('product_sync', 'recurring_work', 'housekeeping', 'pam_notices'));
+  check (job in ('product_sync', 'recurring_work', 'housekeeping', 'pam_notices', 'knowledge_embeddings'));

@@ -58,7 +58,7 @@ async function wranglerCrons(): Promise<string[]> {
 describe('the scheduled handler', () => {
   it('has a job for every cron expression of wrangler.toml, and none for any other', async () => {
     const crons = await wranglerCrons();
-    expect(crons.length).toBe(4);
+    expect(crons.length).toBe(5);
     expect(Object.keys(jobsByCron).sort()).toEqual([...crons].sort());
   });
 

@@ -5,10 +5,12 @@ import { withServiceRole, withSharedConnection } from '../database/transactions.
 import { runProductSync } from '../digistore24/product-sync.ts';
 import type { Env } from '../env.ts';
 import { reasonOf } from '../errors.ts';
+import { embedderFromEnv } from '../knowledge/configured-embedder.ts';
+import { embedPendingChunks } from '../knowledge/embedding-jobs.ts';
 import { raiseDueNotices } from '../pam/notices.ts';
 import { runRecurringWork } from './recurring-work.ts';
 
-export type JobName = 'product_sync' | 'recurring_work' | 'housekeeping' | 'pam_notices';
+export type JobName = 'product_sync' | 'recurring_work' | 'housekeeping' | 'pam_notices' | 'knowledge_embeddings';
 
 /** The cron expressions of wrangler.toml, by their exact text: change both together. */
 export const jobsByCron: Readonly<Record<string, JobName>> = {
@@ -16,6 +18,7 @@ export const jobsByCron: Readonly<Record<string, JobName>> = {
   '30 * * * *': 'recurring_work',
   '0 3 * * *': 'housekeeping',
   '5,15,25,35,45,55 * * * *': 'pam_notices',
+  '2,12,22,32,42,52 * * * *': 'knowledge_embeddings',
 };
 
 interface JobContext {
@@ -42,6 +45,12 @@ const jobs: Record<JobName, (context: JobContext) => Promise<JobOutcome>> = {
   },
   async pam_notices(context) {
     return { summary: { ...(await withServiceRole(context.connect, context.env, raiseDueNotices)) }, failure: null };
+  },
+  async knowledge_embeddings(context) {
+    const embedder = embedderFromEnv(context.env);
+    const run = await withServiceRole(context.connect, context.env, (db) => embedPendingChunks(db, embedder));
+    // An outage leaves the chunks pending for the next run, and shows the run as failed to operators.
+    return { summary: { ...run }, failure: run.stopped };
   },
   async housekeeping(context) {
     return { summary: { ...(await withServiceRole(context.connect, context.env, runHousekeeping)) }, failure: null };
