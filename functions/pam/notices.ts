@@ -70,7 +70,9 @@ export async function raiseDueNotices(db: Database): Promise<RaisedNotices> {
   const maintenance = await db.execute(sql`
     insert into public.pam_notices (user_id, kind, dedupe_key, title, body, data)
     select v.user_id, 'maintenance_due', 'maintenance:' || m.id || ':' || m.next_service_date,
-           initcap(replace(m.maintenance_type, '_', ' ')) || ' due for the ' || v.make || ' ' || v.model,
+           -- Only the first letter raised: the user's own capitals (LPG, AdBlue) stay as written.
+           upper(left(replace(m.maintenance_type, '_', ' '), 1)) || substr(replace(m.maintenance_type, '_', ' '), 2)
+             || ' due for the ' || v.make || ' ' || v.model,
            case when m.next_service_date < current_date
                 then 'It was due on ' || m.next_service_date || '.'
                 else 'It is due on ' || m.next_service_date || '.' end,

@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { pamMessages, pamNotices } from '../../db/schema/index.ts';
 import { withCaller } from '../database/transactions.ts';
+import type { Embedder } from '../knowledge/embedder.ts';
+import { localEmbedder } from '../knowledge/local-embedder.ts';
 import type { ConnectDatabase, Database, DatabaseConfig } from '../database/types.ts';
 import type { Caller } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -77,6 +79,8 @@ export interface TurnDependencies {
   limits: TurnLimits;
   /** PAM's Digistore24 affiliate id, for product links in tool results. */
   affiliateId?: string;
+  /** For knowledge search: the configured embeddings API, or the offline embedder. */
+  embedder?: Embedder;
   now?: () => Date;
 }
 
@@ -139,6 +143,7 @@ export async function sendMessage(deps: TurnDependencies, request: TurnRequest, 
     timezone: timezoneOf(context.profile),
     now,
     shopper: { userId: deps.caller.userId, affiliateId: deps.affiliateId },
+    embedder: deps.embedder ?? localEmbedder,
   };
 
   try {
@@ -146,9 +151,13 @@ export async function sendMessage(deps: TurnDependencies, request: TurnRequest, 
       const calls: ToolCall[] = [];
       let roundText = '';
       const lastRound = round >= deps.limits.maxToolRounds;
+      // The last round is meant to answer, not to call tools; but once the conversation
+      // holds tool calls some providers (Anthropic) refuse a request without the tools'
+      // definitions, so they are withdrawn only when none was called yet.
+      const offered = lastRound && toolRecords.length === 0 ? [] : definitions;
       for await (const event of deps.provider.stream({
         messages,
-        tools: lastRound ? [] : definitions,
+        tools: offered,
         signal: deadline,
         maxOutputTokens: deps.limits.maxOutputTokens,
       })) {
@@ -206,7 +215,9 @@ export async function sendMessage(deps: TurnDependencies, request: TurnRequest, 
   };
   let reply: Message;
   try {
-    reply = await act((db) => storeReply(db, question, text, status, metadata, begun.noticeIds));
+    // Notices count as mentioned only when the reply that carried them reached the user whole.
+    const mentioned = status === 'complete' ? begun.noticeIds : [];
+    reply = await act((db) => storeReply(db, question, text, status, metadata, mentioned));
   } catch (error) {
     emit({ event: 'error', data: { code: 'reply_not_stored', message: 'The reply could not be stored. Send the message again to get it.', message_id: null } });
     throw error;
@@ -370,11 +381,12 @@ async function replayTurn(deps: TurnDependencies, request: TurnRequest, question
     emit({ event: 'error', data: { code: 'still_answering', message: 'This message is still being answered; fetch the conversation shortly.', message_id: null } });
     return { question, reply: null };
   }
-  if (reply.content) emit({ event: 'delta', data: { text: reply.content } });
+  // In the order a live turn sends them: the tools ran before the text that reports on them.
   for (const record of ((reply.metadata?.tool_calls ?? []) as ToolRecord[])) {
     emit({ event: 'tool_call', data: { id: record.id, name: record.name, arguments: record.arguments } });
     emit({ event: 'tool_result', data: { id: record.id, name: record.name, ok: record.ok, ...(record.ok ? { result: record.result } : { error: record.error }) } });
   }
+  if (reply.content) emit({ event: 'delta', data: { text: reply.content } });
   const error = reply.metadata?.error as { code: string; message: string } | undefined;
   if (error) emit({ event: 'error', data: { ...error, message_id: reply.id } });
   emit({ event: 'done', data: { message: reply } });

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../errors.ts';
+import { embedderFromEnv } from '../../knowledge/configured-embedder.ts';
 import { jsonContent, newRouter } from '../../openapi.ts';
 import { Message } from '../../pam/conversations.ts';
 import { providerFromConfig } from '../../pam/providers/index.ts';
@@ -108,6 +109,7 @@ function startTurn(c: Context<AppEnv>, conversationId: string, body: z.infer<typ
       provider: providerFromConfig(c.env),
       tools: pamTools,
       affiliateId: c.env.DIGISTORE24_AFFILIATE_ID,
+      embedder: embedderFromEnv(c.env),
       limits: turnLimitsFrom(c.env as unknown as Record<string, unknown>),
     },
     { conversationId, content: body.content, clientMessageId: body.client_message_id },

@@ -1,4 +1,5 @@
 import { budgetStatusTool, expenseSummaryTool, logExpenseTool } from './money.ts';
+import { searchKnowledgeTool } from './knowledge.ts';
 import { searchProductsTool } from './shop.ts';
 import { completeTodoTool, createTodoTool, listTodosTool } from './todos.ts';
 import type { PamTool } from './tool.ts';
@@ -19,4 +20,5 @@ export const pamTools = [
   listTripsTool,
   createTripTool,
   searchProductsTool,
+  searchKnowledgeTool,
 ] as PamTool[];

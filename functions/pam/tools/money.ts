@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ApiError } from '../../errors.ts';
 import { budgetCategoryStatus } from '../../money/budget-categories.ts';
 import { budgetStatus, listBudgets } from '../../money/budgets.ts';
-import { ExpenseGrouping, ExpenseInput, expenseSummary, logExpense } from '../../money/expenses.ts';
+import { ExpenseGrouping, ExpenseInput, expenseSummary, ExpenseSummaryQuery, logExpense } from '../../money/expenses.ts';
 import { clockAt } from '../dates.ts';
 import { defineTool } from './tool.ts';
 
@@ -11,7 +11,8 @@ const Day = z.iso.date();
 
 export const logExpenseTool = defineTool({
   name: 'log_expense',
-  description: 'Record money the user spent. Links it to their budget category of the same name when there is one.',
+  description:
+    'Record money the user spent. Links it to their budget category of the same name (or whose name starts with that word) when there is one.',
   args: z.object({
     amount: Decimal.describe('e.g. "64.50"'),
     description: z.string().min(1).describe('What it was, in a few words'),
@@ -21,11 +22,14 @@ export const logExpenseTool = defineTool({
     expense_date: Day.optional().describe('YYYY-MM-DD; today when not said'),
   }),
   run: async (db, args, context) => {
-    const category = (args.category ?? 'other').trim().toLowerCase();
-    const budgetCategory = await budgetCategoryStatus(db, { category }).catch((error: unknown) => {
+    const category = (args.category?.trim() || 'other').toLowerCase();
+    const closest = await budgetCategoryStatus(db, { category }).catch((error: unknown) => {
       if (error instanceof ApiError && error.kind === 'not_found') return null;
       throw error;
     });
+    // The closest match may merely contain the word ("other" in "Mother's day"): an
+    // expense is counted against a category only when the name is that word, or starts with it.
+    const budgetCategory = closest && namesCategory(closest.category_name, category) ? closest : null;
     const expense = await logExpense(
       db,
       ExpenseInput.parse({
@@ -49,6 +53,11 @@ export const logExpenseTool = defineTool({
   },
 });
 
+function namesCategory(name: string, word: string): boolean {
+  const lower = name.trim().toLowerCase();
+  return lower === word || (lower.startsWith(word) && !/[\p{L}\p{N}]/u.test(lower.charAt(word.length)));
+}
+
 export const budgetStatusTool = defineTool({
   name: 'budget_status',
   description: "How much is allocated, spent and left: in one budget category (by a word such as 'fuel'), or in each active budget.",
@@ -69,5 +78,6 @@ export const expenseSummaryTool = defineTool({
     to: Day.optional().describe('YYYY-MM-DD, inclusive'),
     group_by: ExpenseGrouping.optional(),
   }),
-  run: (db, args) => expenseSummary(db, args),
+  // The summary's own schema checks what the tool's cannot say in JSON Schema: `to` not before `from`.
+  run: (db, args) => expenseSummary(db, ExpenseSummaryQuery.parse(args)),
 });

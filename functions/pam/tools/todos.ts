@@ -3,10 +3,11 @@ import { notFound } from '../../errors.ts';
 import { completeTodo, createTodo, findOpenTodo, listTodos, TodoInput, TodoPriority, TodoStatus } from '../../todos/todos.ts';
 import { defineTool } from './tool.ts';
 
-const brief = (todo: { id: string; title: string; status: string; due_date: string | null; reminder_at: string | null }) => ({
+const brief = (todo: { id: string; title: string; status: string; priority: string; due_date: string | null; reminder_at: string | null }) => ({
   id: todo.id,
   title: todo.title,
   status: todo.status,
+  priority: todo.priority,
   due_date: todo.due_date,
   reminder_at: todo.reminder_at,
 });

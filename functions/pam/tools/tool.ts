@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Database } from '../../database/types.ts';
+import type { Embedder } from '../../knowledge/embedder.ts';
 import { ApiError } from '../../errors.ts';
 import type { ToolDefinition } from '../providers/types.ts';
 
@@ -10,6 +11,8 @@ export interface ToolContext {
   now: Date;
   /** Who is shopping, for product links that attribute a sale to them. */
   shopper: { userId: string | null; affiliateId: string | undefined };
+  /** How a question becomes a vector, for knowledge search. */
+  embedder: Embedder;
 }
 
 /**
