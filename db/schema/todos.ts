@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { profiles } from './accounts.ts';
 import { currentUserId, jsonObject, now, timestamptz } from './column-types.ts';
 import { budgets, expenses } from './money.ts';
@@ -35,18 +35,23 @@ export const todos = pgTable('todos', {
   updated_at: timestamptz().notNull().default(now),
 });
 
-export const todoSubtasks = pgTable('todo_subtasks', {
-  id: uuid().primaryKey().defaultRandom(),
-  todo_id: uuid()
-    .notNull()
-    .references(() => todos.id, { onDelete: 'cascade' }),
-  title: text().notNull(),
-  is_completed: boolean().notNull().default(false),
-  /** Stamped and cleared by a trigger as `is_completed` changes. */
-  completed_at: timestamptz(),
-  position: integer().notNull(),
-  created_at: timestamptz().notNull().default(now),
-});
+export const todoSubtasks = pgTable(
+  'todo_subtasks',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    todo_id: uuid()
+      .notNull()
+      .references(() => todos.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    is_completed: boolean().notNull().default(false),
+    /** Stamped and cleared by a trigger as `is_completed` changes. */
+    completed_at: timestamptz(),
+    position: integer().notNull(),
+    created_at: timestamptz().notNull().default(now),
+  },
+  // Deferrable in the migration (checked when each statement ends), so one UPDATE can renumber a list.
+  (t) => [unique('todo_subtasks_todo_id_position_key').on(t.todo_id, t.position)],
+);
 
 export type Todo = typeof todos.$inferSelect;
 export type NewTodo = typeof todos.$inferInsert;

@@ -24,7 +24,8 @@ beforeEach(async () => {
              public.digistore24_sync_logs, public.cron_runs;
     insert into public.system_settings (setting_key, setting_value) values
       ('webhook_log_retention_days', '90'), ('audit_log_retention_days', '365'),
-      ('sync_log_retention_days', '180'), ('cron_run_retention_days', '90')
+      ('sync_log_retention_days', '180'), ('cron_run_retention_days', '90'),
+      ('session_retention_days', '30')
     on conflict (setting_key) do update set setting_value = excluded.setting_value;`);
 });
 
@@ -39,6 +40,26 @@ async function session(expiresIn: string | null, active = true): Promise<string>
   );
   return rows[0].id;
 }
+
+/**
+ * A session that ended `endedDaysAgo` days ago: a token's own session (it expired with
+ * the token, `expiredDaysAgo` days ago) or, with `expiredDaysAgo` null, a device session
+ * (a token's session_id) that its owner revoked.
+ */
+async function endedSession(expiredDaysAgo: number | null, endedDaysAgo: number): Promise<string> {
+  const token = createHash('sha256').update(randomBytes(16)).digest('hex');
+  const { rows } = await database.owner.query<{ id: string }>(
+    `insert into public.user_sessions (user_id, session_token, created_at, expires_at, is_active, ended_at)
+     values ($1, $2, now() - make_interval(days => $4 + 1),
+             now() - make_interval(days => $3), false, now() - make_interval(days => $4))
+     returning id`,
+    [user.id, token, expiredDaysAgo, endedDaysAgo],
+  );
+  return rows[0].id;
+}
+
+const sessionIds = async () =>
+  (await database.owner.query<{ id: string }>('select id from public.user_sessions order by id')).rows.map((row) => row.id).sort();
 
 /** One row per age (in days) in each log table. */
 async function logsAged(table: string, days: number[]): Promise<void> {
@@ -87,6 +108,36 @@ describe('housekeeping', () => {
       alreadyEnded,
     ]);
     expect(after).toEqual(before);
+  });
+
+  it('deletes ended sessions older than their retention setting and keeps the rest, once', async () => {
+    const expiredLongAgo = await endedSession(40, 40);
+    const revokedLongAgoButExpiredLater = await endedSession(10, 40);
+    const endedRecently = await endedSession(12, 12);
+    const expiredLongAgoNotYetEnded = await session('-40 days');
+    const current = await session('1 hour');
+    const deviceSession = await session(null);
+    // The row is what refuses later tokens naming this session id: deleting it would undo the revocation.
+    const revokedDeviceSession = await endedSession(null, 400);
+
+    const first = await housekeeping();
+    const second = await housekeeping();
+
+    expect(first).toMatchObject({ sessions_ended: 1, sessions_deleted: 1, unusable_settings: [] });
+    expect(second).toMatchObject({ sessions_ended: 0, sessions_deleted: 0 });
+    expect(await sessionIds()).toEqual(
+      [revokedLongAgoButExpiredLater, endedRecently, expiredLongAgoNotYetEnded, current, deviceSession, revokedDeviceSession].sort(),
+    );
+    expect(await sessionIds()).not.toContain(expiredLongAgo);
+  });
+
+  it('deletes no session while its retention is missing or unusable', async () => {
+    await endedSession(400, 400);
+    await database.owner.query(`update public.system_settings set setting_value = '"forever"' where setting_key = 'session_retention_days'`);
+    const summary = await housekeeping();
+    expect(summary.sessions_deleted).toBe(0);
+    expect(summary.unusable_settings).toEqual(['session_retention_days']);
+    expect(await sessionIds()).toHaveLength(1);
   });
 
   it('deletes log rows older than their retention setting and keeps the rest, once', async () => {

@@ -6,6 +6,11 @@ import type { Database } from '../database/types.ts';
  * service_role):
  * - sessions past `expires_at` end (`is_active = false`, `ended_at = now()`), as a user's
  *   own revocation would end them;
+ * - ended sessions are deleted once both their end and their expiry are older than
+ *   `session_retention_days` (a token without a session_id is a session of its own, so
+ *   these add up fast). A session without an expiry (a device's session_id) stays when
+ *   revoked: its row is what refuses the tokens the identity provider still issues for
+ *   that session id, and deleting it would undo the revocation;
  * - log rows older than their retention in `system_settings` are deleted, at most
  *   MAX_DELETED_PER_TABLE per table and run so a large backlog cannot hold the
  *   transaction for long (the rest goes on the following days). A retention that is
@@ -26,20 +31,31 @@ const RETAINED_LOGS = [
 
 type RetainedTable = (typeof RETAINED_LOGS)[number]['table'];
 
+const SESSION_RETENTION_SETTING = 'session_retention_days';
+
 export interface HousekeepingSummary {
   sessions_ended: number;
+  sessions_deleted: number;
   rows_deleted: Partial<Record<RetainedTable, number>>;
   /** Tables that reached MAX_DELETED_PER_TABLE and have more to delete. */
-  backlog: RetainedTable[];
+  backlog: (RetainedTable | 'user_sessions')[];
   /** Settings that were missing or unusable, so their table was left as it was. */
   unusable_settings: string[];
 }
 
 export async function runHousekeeping(db: Database): Promise<HousekeepingSummary> {
-  const summary: HousekeepingSummary = { sessions_ended: 0, rows_deleted: {}, backlog: [], unusable_settings: [] };
+  const summary: HousekeepingSummary = { sessions_ended: 0, sessions_deleted: 0, rows_deleted: {}, backlog: [], unusable_settings: [] };
   summary.sessions_ended = await endExpiredSessions(db);
 
-  const settings = await retentionSettings(db, RETAINED_LOGS.map((log) => log.setting));
+  const settings = await retentionSettings(db, [SESSION_RETENTION_SETTING, ...RETAINED_LOGS.map((log) => log.setting)]);
+  const sessionDays = retentionDays(settings.get(SESSION_RETENTION_SETTING));
+  if (sessionDays === null) {
+    summary.unusable_settings.push(SESSION_RETENTION_SETTING);
+  } else {
+    summary.sessions_deleted = await deleteEndedSessions(db, sessionDays);
+    if (summary.sessions_deleted === MAX_DELETED_PER_TABLE) summary.backlog.push('user_sessions');
+  }
+
   for (const { table, setting } of RETAINED_LOGS) {
     const days = retentionDays(settings.get(setting));
     if (days === null) {
@@ -58,6 +74,18 @@ async function endExpiredSessions(db: Database): Promise<number> {
     update public.user_sessions
        set is_active = false, ended_at = now()
      where is_active and expires_at <= now()
+    returning id`);
+  return (result as unknown as { rows: unknown[] }).rows.length;
+}
+
+async function deleteEndedSessions(db: Database, days: number): Promise<number> {
+  const result = await db.execute(sql`
+    delete from public.user_sessions
+     where id in (select id from public.user_sessions
+                   where not is_active
+                     and expires_at is not null
+                     and greatest(ended_at, expires_at) < now() - make_interval(days => ${days})
+                   limit ${MAX_DELETED_PER_TABLE})
     returning id`);
   return (result as unknown as { rows: unknown[] }).rows.length;
 }

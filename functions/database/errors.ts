@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm';
 import { ApiError, causesOf, internalError } from '../errors.ts';
 
 /**
@@ -50,16 +51,63 @@ export function apiErrorFromDatabase(error: unknown): ApiError | null {
   return internalError(error);
 }
 
-const connectionFailureCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
-const connectionFailureMessage =
-  /connection (terminated|refused|closed|error)|not queryable|connect(ion)? timeout|socket|websocket|network connection|pglite is closed/i;
+/**
+ * What pg (and Neon's client, a fork of it), PGlite and workerd's TCP sockets reject a
+ * statement with when the connection itself is gone. They give these errors no class or
+ * code of their own, so each is known by its whole message, and only as raised by the
+ * driver: the same words from any other code mean nothing here.
+ */
+const LOST_CONNECTION_MESSAGES: ReadonlySet<string> = new Set([
+  'Connection terminated',
+  'Connection terminated unexpectedly',
+  'Connection terminated due to connection timeout',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+  'Query read timeout',
+  'PGlite is closed',
+  'PGlite is closing',
+  'Network connection lost.',
+]);
 
-/** A connection that dropped or never opened, as each driver reports it (some only in words). */
+/** The operating system's codes for a socket that dropped or never opened, as Node reports them. */
+const LOST_SOCKET_CODES: ReadonlySet<string> = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+/**
+ * A connection that dropped or never opened, told by where the error came from: a
+ * rejection of the database driver (drizzle wraps whatever a driver rejects a statement
+ * with, for every driver, in a DrizzleQueryError) that is a socket failure or one of the
+ * driver's own lost-connection errors. Anything else (an HTTP call whose socket hung up,
+ * a provider's network error) is not the database's and stays what it is.
+ */
 export function isConnectionFailure(error: unknown): boolean {
   for (const cause of causesOf(error)) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === 'string' && connectionFailureCodes.has(code)) return true;
-    if (connectionFailureMessage.test(String((cause as { message?: unknown }).message ?? ''))) return true;
+    if (cause instanceof DrizzleQueryError) return isLostConnection(cause.cause);
   }
   return false;
+}
+
+function isLostConnection(driverError: unknown): boolean {
+  for (const cause of causesOf(driverError)) {
+    // Neon's client rejects with the WebSocket's own error event when the socket fails.
+    if (typeof Event !== 'undefined' && cause instanceof Event) return true;
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && LOST_SOCKET_CODES.has(code)) return true;
+    if (isPlainError(cause) && typeof message === 'string' && LOST_CONNECTION_MESSAGES.has(message)) return true;
+  }
+  return false;
+}
+
+/** The drivers raise their lost-connection errors as plain `Error`s, never as a subclass. */
+function isPlainError(value: unknown): value is Error {
+  return value instanceof Error && Object.getPrototypeOf(value) === Error.prototype;
 }

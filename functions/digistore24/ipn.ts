@@ -1,12 +1,14 @@
 import type { Database } from '../database/types.ts';
 import { reasonOf } from '../errors.ts';
 import { applyDigistore24Event, type IpnFields } from './sales.ts';
-import { insertWebhookLog, settleWebhookLog } from './webhook-log.ts';
+import { insertSuppressedCallsLog, insertWebhookLog, settleWebhookLog, type SuppressedCalls } from './webhook-log.ts';
 
 /**
- * What becomes of each call Digistore24 makes to the IPN receiver: every call leaves a log
- * row (redacted, see webhook-log.ts), and a verified one also changes the sales. All of it
- * is PAM's own work, done as service_role.
+ * What becomes of the calls made to the IPN receiver: a verified one leaves a log row
+ * (redacted, see webhook-log.ts) and changes the sales; a refused one leaves a log row,
+ * or, past the first of its window, a count in one summary row (the receiver decides
+ * which, see functions/webhooks/refused-calls.ts). All of it is PAM's own work, done as
+ * service_role.
  */
 
 /**
@@ -36,4 +38,9 @@ export async function recordRefusedIpn(db: Database, fields: IpnFields, reason: 
 /** Logs a call whose body was refused before it was read (too large, not a form). */
 export async function recordUnreadIpn(db: Database, reason: string): Promise<void> {
   await insertWebhookLog(db, { fields: {}, unread: true, signatureValid: null, errorMessage: reason });
+}
+
+/** Writes one summary row per window of refused calls that were counted rather than logged. */
+export async function recordSuppressedIpns(db: Database, windows: readonly SuppressedCalls[]): Promise<void> {
+  for (const calls of windows) await insertSuppressedCallsLog(db, calls);
 }

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { attributedUserId } from '../shop/checkout-link.ts';
+import { columnText } from './column-text.ts';
 
 /** An IPN's form fields after the signature check: one value per key. */
 export type IpnFields = Readonly<Record<string, string>>;
@@ -87,7 +88,7 @@ const REVERSAL_DETAIL_FIELDS = ['transaction_id', 'parent_transaction_id', 'amou
  */
 async function recordSale(db: Database, event: SaleEvent, fields: IpnFields): Promise<void> {
   const isPayment = event === 'on_payment';
-  const { orderId, orderItemId } = saleKey(fields);
+  const { orderId, orderItemId } = await saleKey(fields);
   const amount = money(fields.amount, 'amount', isPayment);
   const commission = money(fields.amount_affiliate, 'amount_affiliate', false) ?? '0';
   const currency = currencyCode(fields.currency, isPayment);
@@ -95,7 +96,8 @@ async function recordSale(db: Database, event: SaleEvent, fields: IpnFields): Pr
   const externalProductId = nonEmpty(fields.product_id);
   const email = nonEmpty(fields.buyer_email) ?? nonEmpty(fields.email);
   // A reversal's own transaction is not the sale's; its parent is the payment it reverses.
-  const transactionId = nonEmpty(isPayment ? fields.transaction_id : fields.parent_transaction_id);
+  const transactionId = await columnTextOrNull(nonEmpty(isPayment ? fields.transaction_id : fields.parent_transaction_id));
+  const vendorId = await columnTextOrNull(nonEmpty(fields.merchant_id) ?? nonEmpty(fields.merchant_name));
   const status = { on_payment: 'confirmed', on_refund: 'refunded', on_chargeback: 'chargeback' }[event];
   const metadata = isPayment
     ? { payment: pick(fields, PAYMENT_DETAIL_FIELDS) }
@@ -141,13 +143,13 @@ async function recordSale(db: Database, event: SaleEvent, fields: IpnFields): Pr
        sale_amount, commission_amount, commission_percentage, currency, status, vendor_id,
        customer_email, is_test, metadata, confirmed_at, refunded_at, chargeback_at)
     select 'digistore24', ${orderId}, ${orderItemId}, ${transactionId},
-           ${externalProductId},
+           ${await columnTextOrNull(externalProductId)},
            (select p.id from public.profiles p where p.id = ${userId}::uuid),
            (select s.id from public.shop_products s where s.digistore24_id = ${externalProductId}),
            figures.sale_amount, figures.commission_amount,
            case when figures.sale_amount > 0 and figures.commission_amount between 0 and figures.sale_amount
                 then round(figures.commission_amount * 100 / figures.sale_amount, 2) end,
-           coalesce(${currency}, 'USD'), ${status}, ${nonEmpty(fields.merchant_id) ?? nonEmpty(fields.merchant_name)},
+           coalesce(${currency}, 'USD'), ${status}, ${vendorId},
            ${email === null ? null : await customerEmailHash(email)}, ${fields.api_mode === 'test'},
            ${JSON.stringify(metadata)}::jsonb,
            ${isPayment ? sql`now()` : sql`null`}, ${event === 'on_refund' ? sql`now()` : sql`null`},
@@ -161,17 +163,29 @@ async function recordSale(db: Database, event: SaleEvent, fields: IpnFields): Pr
      )}) is distinct from (${sql.join(values, sql`, `)})`);
 }
 
+/** The order and order item ids as stored (see column-text.ts), with room left in the item for a rebill's `#<n>`. */
+const ORDER_ID_CHARACTERS = 255;
+const ORDER_ITEM_CHARACTERS = 230;
+
+async function storedOrderKey(fields: IpnFields): Promise<{ orderId: string | null; item: string }> {
+  const orderId = nonEmpty(fields.order_id);
+  return {
+    orderId: orderId === null ? null : await columnText(orderId, ORDER_ID_CHARACTERS),
+    item: await columnText(fields.order_item_id ?? '', ORDER_ITEM_CHARACTERS),
+  };
+}
+
 /**
  * Rebill payments share the order and item, so each later payment (pay_sequence_no 2, 3,
  * ...) gets a key of its own: every payment is a commission. The first payment, and the
  * reversals that carry its sequence number, use the item id unchanged.
  */
-export function saleKey(fields: IpnFields): { orderId: string; orderItemId: string } {
-  const orderId = nonEmpty(fields.order_id);
+export async function saleKey(fields: IpnFields): Promise<{ orderId: string; orderItemId: string }> {
+  const { orderId, item } = await storedOrderKey(fields);
   if (!orderId) throw new ApiError('bad_request', 'The IPN has no order_id.');
-  const item = fields.order_item_id ?? '';
   const sequence = Number(fields.pay_sequence_no);
-  return { orderId, orderItemId: Number.isInteger(sequence) && sequence > 1 ? `${item}#${sequence}` : item };
+  const orderItemId = Number.isInteger(sequence) && sequence > 1 ? await columnText(`${item}#${sequence}`, 255) : item;
+  return { orderId, orderItemId };
 }
 
 /**
@@ -179,9 +193,8 @@ export function saleKey(fields: IpnFields): { orderId: string; orderItemId: stri
  * matter. Sales of the order item (every payment of it) are noted; none is created.
  */
 async function noteSubscriptionEvent(db: Database, event: Digistore24Event, fields: IpnFields): Promise<void> {
-  const orderId = nonEmpty(fields.order_id);
+  const { orderId, item } = await storedOrderKey(fields);
   if (!orderId) return;
-  const item = fields.order_item_id ?? '';
   const notice = JSON.stringify({
     [event]: pick(fields, ['transaction_id', 'billing_status', 'pay_sequence_no', 'order_date_time', 'last_paid_day']),
   });
@@ -200,7 +213,8 @@ export async function customerEmailHash(email: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-const MONEY = /^-?\d{1,8}(\.\d+)?$/;
+/** At most 8 digits before the point (decimal(10,2)), after any leading zeros. */
+const MONEY = /^-?0*\d{1,8}(\.\d+)?$/;
 
 function money(value: string | undefined, field: string, required: boolean): string | null {
   const text = value?.trim() ?? '';
@@ -214,6 +228,10 @@ function currencyCode(value: string | undefined, required: boolean): string | nu
   if (/^[A-Z]{3}$/.test(code)) return code;
   if (code === '' && !required) return null;
   throw new ApiError('bad_request', "The IPN's currency is not a three-letter code.");
+}
+
+async function columnTextOrNull(value: string | null, maxCharacters = 255): Promise<string | null> {
+  return value === null ? null : columnText(value, maxCharacters);
 }
 
 function nonEmpty(value: string | undefined): string | null {

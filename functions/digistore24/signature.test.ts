@@ -9,8 +9,8 @@ interface SignatureVector {
   expected: string;
 }
 
-// Digistore24's own test data, read as published rather than copied into the test.
-const vectorFile = new URL('../../../shared/digistore24/ipn-vectors.json', import.meta.url);
+// Digistore24's own test data as published (see test/fixtures/digistore24/README.md).
+const vectorFile = new URL('../../test/fixtures/digistore24/ipn-vectors.json', import.meta.url);
 const { passphrase, vectors } = JSON.parse(await readFile(vectorFile, 'utf8')) as {
   passphrase: string;
   vectors: SignatureVector[];

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { digistore24WebhookLogs } from '../../db/schema/shop.ts';
 import type { Database } from '../env.ts';
+import { columnText, withoutNul } from './column-text.ts';
 import { customerEmailHash, type IpnFields } from './sales.ts';
 import { SIGNATURE_FIELDS } from './signature.ts';
 
@@ -8,6 +9,8 @@ import { SIGNATURE_FIELDS } from './signature.ts';
 export const UNREAD_EVENT = '(unread)';
 /** event_type of a form without an `event` field. */
 export const MISSING_EVENT = '(none)';
+/** event_type of the row that counts refused calls which were not logged one by one. */
+export const SUPPRESSED_EVENT = '(suppressed)';
 
 export interface WebhookLogEntry {
   fields: IpnFields;
@@ -19,14 +22,18 @@ export interface WebhookLogEntry {
   errorMessage?: string | null;
 }
 
-/** Writes the log row of one call and returns its id; the fields are stored redacted. */
+/**
+ * Writes the log row of one call and returns its id; the fields are stored redacted, in
+ * full. The columns hold the forms the sales hold (column-text.ts), so a log row and its
+ * sale share an order_id however long it was.
+ */
 export async function insertWebhookLog(db: Database, entry: WebhookLogEntry): Promise<string> {
   const [row] = await db
     .insert(digistore24WebhookLogs)
     .values({
-      event_type: truncate(entry.fields.event || (entry.unread ? UNREAD_EVENT : MISSING_EVENT), 50),
-      order_id: entry.fields.order_id ? truncate(entry.fields.order_id, 255) : null,
-      product_id: entry.fields.product_id ? truncate(entry.fields.product_id, 255) : null,
+      event_type: await columnText(entry.fields.event || (entry.unread ? UNREAD_EVENT : MISSING_EVENT), 50),
+      order_id: entry.fields.order_id?.trim() ? await columnText(entry.fields.order_id.trim(), 255) : null,
+      product_id: entry.fields.product_id?.trim() ? await columnText(entry.fields.product_id.trim(), 255) : null,
       request_data: await loggableIpnFields(entry.fields),
       signature_valid: entry.signatureValid,
       processed: entry.processed ?? false,
@@ -34,6 +41,29 @@ export async function insertWebhookLog(db: Database, entry: WebhookLogEntry): Pr
     })
     .returning({ id: digistore24WebhookLogs.id });
   return row.id;
+}
+
+/** Refused calls of one window that were counted rather than logged (see functions/webhooks/refused-calls.ts). */
+export interface SuppressedCalls {
+  windowStart: Date;
+  windowEnd: Date;
+  count: number;
+  /** How many were answered with each status, e.g. `{ "403": 120, "415": 3 }`. */
+  byStatus: Record<string, number>;
+  /** How many of the window's refused calls were logged in full before counting began. */
+  loggedInFull: number;
+}
+
+export async function insertSuppressedCallsLog(db: Database, calls: SuppressedCalls): Promise<void> {
+  const from = calls.windowStart.toISOString();
+  const until = calls.windowEnd.toISOString();
+  await db.insert(digistore24WebhookLogs).values({
+    event_type: SUPPRESSED_EVENT,
+    request_data: { suppressed: calls.count, by_status: calls.byStatus, window_start: from, window_end: until },
+    signature_valid: null,
+    processed: false,
+    error_message: `${calls.count} refused calls between ${from} and ${until} were counted, not logged (the first ${calls.loggedInFull} of the window were).`,
+  });
 }
 
 export async function settleWebhookLog(
@@ -73,14 +103,4 @@ export async function loggableIpnFields(fields: IpnFields): Promise<Record<strin
     else loggable[key] = withoutNul(value);
   }
   return loggable;
-}
-
-/** jsonb and text refuse U+0000; the log must take whatever was sent. */
-function withoutNul(text: string): string {
-  return text.replaceAll('\u0000', '\uFFFD');
-}
-
-function truncate(text: string, characters: number): string {
-  const clean = withoutNul(text);
-  return clean.length <= characters ? clean : Array.from(clean).slice(0, characters).join('');
 }

@@ -165,6 +165,103 @@ describe('on_payment', () => {
   });
 });
 
+describe('fields longer than their columns', () => {
+  const LONG = 1000;
+  /** A 1,000-character value that still means what the field means, where it has a form. */
+  function longValue(field: string, userId: string, pad = 'ü'): string {
+    switch (field) {
+      case 'amount':
+        return '47.00'.padStart(LONG, '0');
+      case 'amount_affiliate':
+        return '11.75'.padStart(LONG, '0');
+      case 'currency':
+        return 'EUR'.padStart(LONG, ' ');
+      case 'pay_sequence_no':
+        return '1'.padStart(LONG, '0');
+      case 'email':
+      case 'buyer_email':
+        return `${'k'.repeat(LONG - '@example.de'.length)}@example.de`;
+      case 'custom':
+        return `m:${userId};t:`.padEnd(LONG, 'x');
+      default:
+        return `${field}:`.padEnd(LONG, pad);
+    }
+  }
+  /** Fields the log keeps as they came (the others are hashed or redacted, see webhook-log.ts). */
+  const loggedAsSent = (field: string) => !/email|name|address|phone|_url$/.test(field) || field === 'product_name';
+
+  async function saleAndLogOf(fullOrderId: string) {
+    const { rows: logs } = await api.database.owner.query<Record<string, any>>(
+      `select * from public.digistore24_webhook_logs where request_data ->> 'order_id' = $1`,
+      [fullOrderId],
+    );
+    expect(logs).toHaveLength(1);
+    const { rows: sales } = await api.database.owner.query<Record<string, any>>(
+      'select * from public.affiliate_sales where order_id = $1',
+      [logs[0].order_id],
+    );
+    return { log: logs[0], sales };
+  }
+
+  const fieldNames = Object.keys(paymentFields()).filter((field) => field !== 'event');
+
+  it.each(fieldNames)('a 1,000-character %s still records the sale, and the log keeps the value', async (field) => {
+    const user = await api.signIn();
+    const fields = paymentFields({ custom: `m:${user.id}` });
+    const long = longValue(field, user.id);
+    fields[field] = long;
+    await expectOk(await deliver(fields));
+
+    const { log, sales } = await saleAndLogOf(fields.order_id);
+    expect(log).toMatchObject({ signature_valid: true, processed: true, error_message: null });
+    if (loggedAsSent(field)) expect(log.request_data[field]).toBe(long);
+    expect(sales).toHaveLength(1);
+    expect(sales[0]).toMatchObject({
+      status: 'confirmed',
+      sale_amount: '47.00',
+      commission_amount: '11.75',
+      currency: 'EUR',
+      user_id: user.id,
+    });
+    for (const column of ['order_id', 'order_item_id', 'transaction_id', 'external_product_id', 'vendor_id']) {
+      expect(Array.from(sales[0][column] ?? '').length, column).toBeLessThanOrEqual(255);
+    }
+  });
+
+  it('records the sale when every field is 1,000 characters long at once', async () => {
+    const user = await api.signIn();
+    const fields = Object.fromEntries(fieldNames.map((field) => [field, longValue(field, user.id, 'x')]));
+    await expectOk(await deliver({ event: 'on_payment', ...fields }));
+    const { sales } = await saleAndLogOf(fields.order_id);
+    expect(sales).toMatchObject([{ status: 'confirmed', sale_amount: '47.00', user_id: user.id }]);
+  });
+
+  it('keeps long order ids that differ only in their last character apart, and a redelivery on its sale', async () => {
+    const base = `ORD-${crypto.randomUUID()}-`.padEnd(LONG - 1, '7');
+    const first = paymentFields({ order_id: `${base}1` });
+    const second = paymentFields({ order_id: `${base}2` });
+    await expectOk(await deliver(first));
+    await expectOk(await deliver(second));
+    await expectOk(await deliver(first));
+    const { rows } = await api.database.owner.query<{ order_id: string; n: number }>(
+      `select order_id, count(*)::int as n from public.affiliate_sales where order_id like $1 group by order_id`,
+      [`${base.slice(0, 40)}%`],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows.map((row) => row.n)).toEqual([1, 1]);
+  });
+
+  it('acknowledges a 1,000-character event it does not know, and logs it', async () => {
+    const fields = paymentFields({ event: 'on_'.padEnd(LONG, 'z') });
+    await expectOk(await deliver(fields));
+    const { log, sales } = await saleAndLogOf(fields.order_id);
+    expect(sales).toEqual([]);
+    expect(log).toMatchObject({ signature_valid: true, processed: false, error_message: null });
+    expect(log.event_type.length).toBeLessThanOrEqual(50);
+    expect(log.request_data.event).toBe(fields.event);
+  });
+});
+
 describe('on_refund and on_chargeback', () => {
   it('mark the sale, keep its figures, and a redelivered payment does not undo them', async () => {
     const payment = paymentFields();

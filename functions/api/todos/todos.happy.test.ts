@@ -152,6 +152,46 @@ describe('subtasks', () => {
     expect(titles(remaining)).toEqual(['water', 'stove']);
   });
 
+  test('inserts a subtask at a position and moves one to another, keeping every position distinct', async ({ api, alice }) => {
+    const { todo } = await createTodo(api, alice, { title: 'Winterise the van' });
+    const base = `/api/v1/todos/${todo.id}/subtasks`;
+    const add = async (json: Record<string, unknown>) =>
+      bodyOf(await api.request(base, { method: 'POST', token: alice.token, json }), Subtask, 201);
+    const listed = async () => bodyOf(await api.request(base, { token: alice.token }), SubtaskList, 200);
+
+    await add({ title: 'drain water' });
+    const antifreeze = await add({ title: 'antifreeze' });
+    const first = await add({ title: 'empty fridge', position: 0 });
+    expect(first.position).toBe(0);
+    let list = await listed();
+    expect(titles(list)).toEqual(['empty fridge', 'drain water', 'antifreeze']);
+    expect(list.data.map((s) => s.position)).toEqual([0, 1, 2]);
+
+    const moved = await bodyOf(
+      await api.request(`${base}/${antifreeze.id}`, { method: 'PATCH', token: alice.token, json: { position: 0 } }),
+      Subtask,
+      200,
+    );
+    expect(moved.position).toBe(0);
+    list = await listed();
+    expect(titles(list)).toEqual(['antifreeze', 'empty fridge', 'drain water']);
+    expect(list.data.map((s) => s.position)).toEqual([0, 1, 2]);
+
+    await api.request(`${base}/${antifreeze.id}`, { method: 'PATCH', token: alice.token, json: { position: 2 } });
+    list = await listed();
+    expect(titles(list)).toEqual(['empty fridge', 'drain water', 'antifreeze']);
+    expect(list.data.map((s) => s.position)).toEqual([0, 1, 2]);
+
+    // Past the end is the end.
+    await add({ title: 'cover', position: 500 });
+    expect(titles(await listed())).toEqual(['empty fridge', 'drain water', 'antifreeze', 'cover']);
+    const { rows } = await api.database.owner.query(
+      'select count(*)::int as n, count(distinct position)::int as distinct_positions from public.todo_subtasks where todo_id = $1',
+      [todo.id],
+    );
+    expect(rows[0]).toEqual({ n: 4, distinct_positions: 4 });
+  });
+
   test('deleting a todo deletes its subtasks', async ({ api, alice }) => {
     const { todo } = await createTodo(api, alice, { title: 'Short-lived' });
     await api.request(`/api/v1/todos/${todo.id}/subtasks`, { method: 'POST', token: alice.token, json: { title: 'gone too' } });
