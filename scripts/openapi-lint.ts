@@ -1,11 +1,14 @@
 // Lints the OpenAPI document with the pinned Redocly CLI and the rules in redocly.yaml.
 import { execFile } from 'node:child_process';
+import { copyFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withOpenApiDocumentFile } from './openapi-document.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const configPath = fileURLToPath(new URL('../redocly.yaml', import.meta.url));
+/** The few known exceptions, each with its reason; Redocly reports them as "explicitly ignored". */
+const ignorePath = fileURLToPath(new URL('../.redocly.lint-ignore.yaml', import.meta.url));
 const redoclyCli = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
 
 /** No usage reports, no update checks: the lint must give the same answer offline. */
@@ -21,12 +24,15 @@ export interface LintProblem {
 
 /** Every problem Redocly finds in the document (errors and warnings alike). */
 export function lintOpenApiDocument(): Promise<LintProblem[]> {
-  return withOpenApiDocumentFile(
-    (documentPath) =>
-      new Promise((resolve, reject) => {
-        const args = [redoclyCli, 'lint', documentPath, '--config', configPath, '--format', 'json', '--max-problems', '10000'];
+  return withOpenApiDocumentFile(async (documentPath) => {
+    // The ignore file names the document by its path beside the configuration: both go next to it.
+    const dir = dirname(documentPath);
+    await copyFile(configPath, join(dir, 'redocly.yaml'));
+    await copyFile(ignorePath, join(dir, '.redocly.lint-ignore.yaml'));
+    return new Promise((resolve, reject) => {
+        const args = [redoclyCli, 'lint', 'openapi.json', '--config', 'redocly.yaml', '--format', 'json', '--max-problems', '10000'];
         // Exits 1 when it finds errors; the report on stdout is what counts.
-        execFile(process.execPath, args, { cwd: root, env: quietEnv, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        execFile(process.execPath, args, { cwd: dir, env: quietEnv, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
           try {
             const report = JSON.parse(stdout) as { problems: RedoclyProblem[] };
             resolve(
@@ -41,8 +47,8 @@ export function lintOpenApiDocument(): Promise<LintProblem[]> {
             reject(new Error(`Redocly CLI gave no report (${error?.message ?? 'no error'}):\n${stderr}`));
           }
         });
-      }),
-  );
+    });
+  });
 }
 
 /** One line per problem, grouped by rule, for a person at a terminal. */

@@ -156,6 +156,7 @@ function documentRoutes(router: ReturnType<typeof newRouter>): void {
   router.openAPIRegistry.registerPath({
     method: 'get',
     path: DIGISTORE24_IPN_PATH,
+    operationId: 'checkDigistore24Ipn',
     tags: ['Webhooks'],
     summary: 'URL check Digistore24 makes when the IPN is registered',
     security: [],
@@ -164,6 +165,7 @@ function documentRoutes(router: ReturnType<typeof newRouter>): void {
   router.openAPIRegistry.registerPath({
     method: 'post',
     path: DIGISTORE24_IPN_PATH,
+    operationId: 'receiveDigistore24Ipn',
     tags: ['Webhooks'],
     summary: 'Digistore24 IPN (authenticated by sha_sign, not by token)',
     description:
