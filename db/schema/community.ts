@@ -1,6 +1,15 @@
-import { type AnyPgColumn, boolean, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { profiles } from './accounts.ts';
 import { currentUserId, jsonObject, now, timestamptz } from './column-types.ts';
+
+/** One finding of the moderation rules (functions/community/automated-flags.ts). */
+export interface AutomatedFlagRow {
+  rule: string;
+  severity: 'low' | 'high';
+  detail: string;
+}
+
+const automatedFlags = () => jsonb().$type<AutomatedFlagRow[]>().notNull().default([]);
 
 export const socialGroups = pgTable('social_groups', {
   id: uuid().primaryKey().defaultRandom(),
@@ -64,9 +73,14 @@ export const posts = pgTable('posts', {
   /** Kept by the comments trigger. */
   comment_count: integer().notNull().default(0),
   is_pinned: boolean().notNull().default(false),
+  /** False once moderation removed the post; only its author and administrators still see it. */
   is_active: boolean().notNull().default(true),
   created_at: timestamptz().notNull().default(now),
   updated_at: timestamptz().notNull().default(now),
+  /** Set while enough reports are pending; kept by the report triggers. */
+  hidden_at: timestamptz(),
+  /** What the moderation rules found when the post was written or edited. */
+  automated_flags: automatedFlags(),
 });
 
 /** One row per user and liked post, so a like is idempotent and like_count exact. */
@@ -100,9 +114,27 @@ export const comments = pgTable('comments', {
   is_active: boolean().notNull().default(true),
   created_at: timestamptz().notNull().default(now),
   updated_at: timestamptz().notNull().default(now),
+  hidden_at: timestamptz(),
+  automated_flags: automatedFlags(),
 });
 
-/** Reports of content, worked by administrators. */
+/** Who blocked whom: each side's posts and comments are hidden from the other. */
+export const userBlocks = pgTable(
+  'user_blocks',
+  {
+    blocker_id: uuid()
+      .notNull()
+      .default(currentUserId)
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    blocked_id: uuid()
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    created_at: timestamptz().notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.blocker_id, t.blocked_id] })],
+);
+
+/** Reports of content, worked by administrators and, for their group's posts and comments, group moderators. */
 export const contentModeration = pgTable('content_moderation', {
   id: uuid().primaryKey().defaultRandom(),
   content_type: text({ enum: ['post', 'comment', 'profile', 'group'] }).notNull(),
@@ -113,16 +145,20 @@ export const contentModeration = pgTable('content_moderation', {
   reporter_id: uuid()
     .default(currentUserId)
     .references(() => profiles.id, { onDelete: 'set null' }),
-  flagged_reason: text().notNull(),
+  flagged_reason: text({
+    enum: ['spam', 'harassment', 'hate', 'sexual', 'violence', 'illegal', 'scam', 'off_topic', 'other', 'automated'],
+  }).notNull(),
   additional_context: text(),
   status: text({ enum: ['pending', 'approved', 'rejected', 'removed'] })
     .notNull()
     .default('pending'),
   moderator_id: uuid().references(() => profiles.id, { onDelete: 'set null' }),
   moderator_notes: text(),
-  automated_flags: jsonObject(),
+  automated_flags: jsonb().$type<AutomatedFlagRow[]>(),
   created_at: timestamptz().notNull().default(now),
   updated_at: timestamptz().notNull().default(now),
+  /** The group whose moderators may act on it: the group of the reported post or comment, or the group itself. */
+  group_id: uuid().references(() => socialGroups.id, { onDelete: 'set null' }),
 });
 
 export type SocialGroup = typeof socialGroups.$inferSelect;
@@ -135,5 +171,7 @@ export type PostLike = typeof postLikes.$inferSelect;
 export type NewPostLike = typeof postLikes.$inferInsert;
 export type Comment = typeof comments.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
+export type UserBlock = typeof userBlocks.$inferSelect;
+export type NewUserBlock = typeof userBlocks.$inferInsert;
 export type ContentModeration = typeof contentModeration.$inferSelect;
 export type NewContentModeration = typeof contentModeration.$inferInsert;

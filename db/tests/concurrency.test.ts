@@ -26,9 +26,13 @@ async function simultaneously(
   work: (client: SqlClient, actor: Actor, index: number) => Promise<void>,
 ) {
   const pool = new pg.Pool({ connectionString, max: actors.length });
+  // pool.end() only asks its connections to close; the file's database is dropped at the
+  // end, which would kill any still closing, so wait until every one has.
+  let closed: Promise<void>[] = [];
   try {
     const opened = await Promise.allSettled(actors.map(() => pool.connect()));
     const clients = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    closed = clients.map((client) => new Promise<void>((resolve) => client.once('end', () => resolve())));
     try {
       const failed = opened.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
@@ -50,6 +54,7 @@ async function simultaneously(
     }
   } finally {
     await pool.end();
+    await Promise.all(closed);
   }
 }
 
@@ -101,6 +106,56 @@ describe.skipIf(!connectionString)(
       expect(await value(`select like_count from public.posts where id = $1`, [post])).toBe(likes);
     });
 
+    it('brings like_count back where it started when every user likes one post at once, then unlikes it at once', async () => {
+      const author = await createUser(db);
+      const post = await actAs(db, author, async (tx) => {
+        const { rows } = await tx.query<{ id: string }>(
+          `insert into public.posts (content, visibility) values ('Pass open again', 'public') returning id`,
+        );
+        return rows[0].id;
+      });
+      // One like from before, which must survive the others coming and going.
+      await actAs(db, author, (tx) => tx.query(`insert into public.post_likes (post_id) values ($1)`, [post]));
+      const likeCount = () => value(`select like_count from public.posts where id = $1`, [post]);
+      expect(await likeCount()).toBe(1);
+
+      await simultaneously(users, async (client, user) => {
+        await actAs(client, user, (tx) => tx.query(`insert into public.post_likes (post_id) values ($1) on conflict do nothing`, [post]));
+      });
+      expect(await likeCount()).toBe(connectionCount + 1);
+
+      await simultaneously(users, async (client, user) => {
+        await actAs(client, user, (tx) => tx.query(`delete from public.post_likes where post_id = $1 and user_id = auth.uid()`, [post]));
+      });
+      expect(await likeCount()).toBe(1);
+      expect(await value(`select count(*)::int from public.post_likes where post_id = $1`, [post])).toBe(1);
+    });
+
+    it('counts every one of the reports filed on one post at the same moment towards holding it for review', async () => {
+      const author = await createUser(db);
+      const post = await actAs(db, author, async (tx) => {
+        const { rows } = await tx.query<{ id: string }>(
+          `insert into public.posts (content, visibility) values ('Cheap permits, DM me', 'public') returning id`,
+        );
+        return rows[0].id;
+      });
+      const threshold = `update public.system_settings set setting_value = $1 where setting_key = 'community.report_hide_threshold'`;
+      await db.query(threshold, [String(connectionCount)]);
+      try {
+        await simultaneously(users, async (client, user) => {
+          await actAs(client, user, (tx) =>
+            tx.query(`insert into public.content_moderation (content_type, content_id, flagged_reason) values ('post', $1, 'scam')`, [post]),
+          );
+        });
+      } finally {
+        await db.query(threshold, ['3']);
+      }
+      expect(await value(`select count(*)::int from public.content_moderation where content_id = $1 and status = 'pending'`, [post])).toBe(
+        connectionCount,
+      );
+      expect(await value(`select hidden_at is not null from public.posts where id = $1`, [post])).toBe(true);
+    });
+
     it('keeps member_count equal to the active members while every user joins and leaves one group at once', async () => {
       const creator = await createUser(db);
       const group = await actAs(db, creator, async (tx) => {
@@ -122,6 +177,35 @@ describe.skipIf(!connectionString)(
       );
       expect(members).toBe(connectionCount + 1);
       expect(await value(`select member_count from public.social_groups where id = $1`, [group])).toBe(members);
+    });
+
+    it('leaves a group that has members one admin when every admin leaves it at once', async () => {
+      const [creator, member] = [await createUser(db), await createUser(db)];
+      const group = await actAs(db, creator, async (tx) => {
+        const { rows } = await tx.query<{ id: string }>(`insert into public.social_groups (name) values ('Border crossings') returning id`);
+        return rows[0].id;
+      });
+      await db.query(`insert into public.group_memberships (group_id, user_id) values ($1, $2)`, [group, member.id]);
+      await db.query(
+        `insert into public.group_memberships (group_id, user_id, role) select $1, unnest($2::uuid[]), 'admin'`,
+        [group, users.map((user) => user.id)],
+      );
+      await db.query(`delete from public.group_memberships where group_id = $1 and user_id = $2`, [group, creator.id]);
+
+      const refused: string[] = [];
+      await simultaneously(users, async (client, user) => {
+        try {
+          await actAs(client, user, (tx) => tx.query(`delete from public.group_memberships where group_id = $1 and user_id = auth.uid()`, [group]));
+        } catch (error) {
+          refused.push((error as { constraint?: string }).constraint ?? String(error));
+        }
+      });
+
+      expect(refused).toEqual(['group_keeps_an_admin']);
+      expect(
+        await value(`select count(*)::int from public.group_memberships where group_id = $1 and role = 'admin' and is_active`, [group]),
+      ).toBe(1);
+      expect(await value(`select member_count from public.social_groups where id = $1`, [group])).toBe(2);
     });
 
     it("keeps spent_amount equal to the category's expenses while its owner records them from every connection at once", async () => {

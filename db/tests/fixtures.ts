@@ -143,6 +143,9 @@ export function fixtures(db: SqlClient) {
     },
     comment: (postId: string, author: Owner) =>
       insert('public.comments', { post_id: postId, author_id: author.id, content: 'Same here' }),
+    block: async (blocker: Owner, blocked: Owner) => {
+      await db.query('insert into public.user_blocks (blocker_id, blocked_id) values ($1, $2)', [blocker.id, blocked.id]);
+    },
     report: (reporter: Owner, postId: string) =>
       insert('public.content_moderation', {
         content_type: 'post',
@@ -152,8 +155,18 @@ export function fixtures(db: SqlClient) {
       }),
 
     conversation: (user: Owner) => insert('public.pam_conversations', { user_id: user.id, title: 'Route planning' }),
-    message: (conversationId: string) =>
-      insert('public.pam_messages', { conversation_id: conversationId, role: 'user', content: 'Where can I park?' }),
+    message: (conversationId: string, role: 'user' | 'assistant' = 'user') =>
+      insert('public.pam_messages', { conversation_id: conversationId, role, content: 'Where can I park?' }),
+    feedback: (user: Owner, messageId: string) =>
+      insert('public.pam_message_feedback', { message_id: messageId, user_id: user.id, rating: 'up' }),
+    notice: (user: Owner) =>
+      insert('public.pam_notices', {
+        user_id: user.id,
+        kind: 'maintenance_due',
+        dedupe_key: `maintenance:${randomUUID()}`,
+        title: 'Oil change due',
+        body: 'Your oil change is due in 5 days.',
+      }),
     knowledge: (user: Owner) =>
       insert('public.user_knowledge', { user_id: user.id, title: 'Van manual', content: 'Tyre pressure 4.5 bar' }),
 

@@ -80,6 +80,19 @@ async function visiblePosts(actor: Actor): Promise<Placement[]> {
     .sort();
 }
 
+/** The arranged posts that private.search_posts finds for `actor` (every one says "post"). */
+async function searchedPosts(actor: Actor): Promise<Placement[]> {
+  const placementOf = new Map([...postIds].map(([placement, id]) => [id, placement]));
+  const outcome = await attemptAs(
+    db,
+    actor,
+    sql`select post_id from private.search_posts('post') where post_id = any(${[...postIds.values()]})`,
+  );
+  return rowsOf(outcome)
+    .map((r) => placementOf.get(r.post_id as string) as Placement)
+    .sort();
+}
+
 /** The memberships of the creator, the author and the fellow member that `actor` can read. */
 async function visibleMemberships(actor: Actor): Promise<Outcome> {
   const founders = [people.creator.id, people.author.id, people.fellow.id];
@@ -169,6 +182,11 @@ describe.each(viewers)('what $viewer sees', ({ actor, groups, membershipsOf, pos
 
   it('posts', async () => {
     expect(await visiblePosts(actor())).toEqual([...posts].sort());
+  });
+
+  it('posts through the text search, which bypasses the policy to use its index and must agree with it', async () => {
+    if (actor() === anonymous) return;
+    expect(await searchedPosts(actor())).toEqual([...posts].sort());
   });
 });
 
@@ -357,17 +375,16 @@ describe('comments', () => {
 });
 
 describe('a removed post', () => {
-  it('stays visible to its author only and takes no more comments', async () => {
+  it('stays visible to its author and to administrators at work only, takes no more comments, and stays removed', async () => {
     const postId = await f.post(people.author, { groupId: groupIds.public, visibility: 'public' });
-    const removed = await attemptAs(
-      db,
-      people.author,
-      sql`update public.posts set is_active = false where id = ${postId} returning is_active`,
-    );
-    expect(removed).toEqual({ rows: [{ is_active: false }] });
+    // What a moderation decision of `removed` does (see triggers.test.ts).
+    await db.query('update public.posts set is_active = false where id = $1', [postId]);
+    const administrator = await createUser(db, { admin: true });
     const seenBy = async (actor: Actor) =>
       rowsOf(await attemptAs(db, actor, sql`select id from public.posts where id = ${postId}`)).length;
     expect(await seenBy(people.author)).toBe(1);
+    expect(await seenBy(administrator)).toBe(1);
+    expect(await seenBy({ ...administrator, adminScope: false })).toBe(0);
     expect(await seenBy(people.fellow)).toBe(0);
     expect(await seenBy(people.outsider)).toBe(0);
     expect(await seenBy(anonymous)).toBe(0);
@@ -377,5 +394,145 @@ describe('a removed post', () => {
       sql`insert into public.comments (post_id, content) values (${postId}, 'Anyone?')`,
     );
     expect(commented).toMatchObject({ refused: '42501' });
+    const restored = await attemptAs(db, people.author, sql`update public.posts set is_active = true where id = ${postId}`);
+    expect(restored).toMatchObject({ refused: '42501' });
+    expect(await seenBy(people.fellow)).toBe(0);
+  });
+
+  it('is a private post of its author even to administrators at work', async () => {
+    const administrator = await createUser(db, { admin: true });
+    const outcome = await attemptAs(db, administrator, sql`select id from public.posts where id = ${postIds.get('no group/private')}`);
+    expect(rowsOf(outcome)).toEqual([]);
+  });
+});
+
+describe('content held for review', () => {
+  it('is hidden from everyone but its author and administrators at work, comments alike', async () => {
+    const postId = await f.post(people.author, { groupId: groupIds.public, visibility: 'public' });
+    const commentId = await f.comment(await f.post(people.fellow, { visibility: 'public' }), people.author);
+    await db.query('update public.posts set hidden_at = now() where id = $1', [postId]);
+    await db.query('update public.comments set hidden_at = now() where id = $1', [commentId]);
+    const administrator = await createUser(db, { admin: true });
+    const seenBy = async (actor: Actor) => [
+      rowsOf(await attemptAs(db, actor, sql`select id from public.posts where id = ${postId}`)).length,
+      rowsOf(await attemptAs(db, actor, sql`select id from public.comments where id = ${commentId}`)).length,
+    ];
+    expect(await seenBy(people.author)).toEqual([1, 1]);
+    expect(await seenBy(administrator)).toEqual([1, 1]);
+    for (const actor of [people.fellow, people.outsider, anonymous, { ...administrator, adminScope: false }]) {
+      expect(await seenBy(actor)).toEqual([0, 0]);
+    }
+  });
+
+  it('cannot be released by its author', async () => {
+    const postId = await f.post(people.author, { visibility: 'public' });
+    await db.query('update public.posts set hidden_at = now() where id = $1', [postId]);
+    const released = await attemptAs(db, people.author, sql`update public.posts set hidden_at = null where id = ${postId}`);
+    expect(released).toMatchObject({ refused: '42501' });
+  });
+});
+
+describe('blocks', () => {
+  it("hide each side's posts and comments from the other, in lists, threads and search, and from no one else", async () => {
+    const [blocker, blocked, bystander] = [await createUser(db), await createUser(db), await createUser(db)];
+    const post = {
+      blocker: await f.post(blocker, { visibility: 'public' }),
+      blocked: await f.post(blocked, { visibility: 'public' }),
+      bystander: await f.post(bystander, { visibility: 'public' }),
+    };
+    const comment = { blocker: await f.comment(post.bystander, blocker), blocked: await f.comment(post.bystander, blocked) };
+    const ids = (rows: { [key: string]: unknown }[], column = 'id') => rows.map((r) => r[column] as string).sort();
+    const seen = async (actor: Actor) => ({
+      posts: ids(rowsOf(await attemptAs(db, actor, sql`select id from public.posts where id = any(${Object.values(post)})`))),
+      comments: ids(rowsOf(await attemptAs(db, actor, sql`select id from public.comments where id = any(${Object.values(comment)})`))),
+      searched: ids(
+        rowsOf(
+          await attemptAs(db, actor, sql`select post_id from private.search_posts('post') where post_id = any(${Object.values(post)})`),
+        ),
+        'post_id',
+      ),
+    });
+    const everything = { posts: Object.values(post).sort(), comments: Object.values(comment).sort(), searched: Object.values(post).sort() };
+    expect(await seen(blocker)).toEqual(everything);
+
+    await f.block(blocker, blocked);
+    const withoutBlocked = [post.blocker, post.bystander].sort();
+    const withoutBlocker = [post.blocked, post.bystander].sort();
+    expect(await seen(blocker)).toEqual({ posts: withoutBlocked, comments: [comment.blocker], searched: withoutBlocked });
+    expect(await seen(blocked)).toEqual({ posts: withoutBlocker, comments: [comment.blocked], searched: withoutBlocker });
+    expect(await seen(bystander)).toEqual(everything);
+
+    // Nor can either reach the other's content by its id.
+    for (const statement of [
+      sql`insert into public.comments (post_id, content) values (${post.blocker}, 'Still here')`,
+      sql`insert into public.comments (post_id, parent_comment_id, content) values (${post.bystander}, ${comment.blocker}, 'Hey')`,
+      sql`insert into public.post_likes (post_id) values (${post.blocker})`,
+    ]) {
+      expect(await attemptAs(db, blocked, statement)).toMatchObject({ refused: '42501' });
+    }
+    // Only the blocker knows of the block.
+    expect(rowsOf(await attemptAs(db, blocked, sql`select * from public.user_blocks`))).toEqual([]);
+    expect(rowsOf(await attemptAs(db, blocker, sql`select blocked_id from public.user_blocks`))).toEqual([{ blocked_id: blocked.id }]);
+
+    const lifted = await attemptAs(db, blocker, sql`delete from public.user_blocks where blocked_id = ${blocked.id} returning 1`);
+    expect(rowsOf(lifted)).toHaveLength(1);
+    expect(await seen(blocked)).toEqual(everything);
+  });
+
+  it('cannot be made in someone else\'s name, or against oneself', async () => {
+    const [a, b] = [await createUser(db), await createUser(db)];
+    expect(await attemptAs(db, a, sql`insert into public.user_blocks (blocker_id, blocked_id) values (${b.id}, ${a.id})`)).toMatchObject({
+      refused: '42501',
+    });
+    expect(await attemptAs(db, a, sql`insert into public.user_blocks (blocked_id) values (${a.id})`)).toMatchObject({ refused: '23514' });
+  });
+});
+
+describe("a group's moderators", () => {
+  it('add and remove plain members, and neither add nor remove moderators and admins', async () => {
+    const moderator = await createUser(db);
+    await f.membership(groupIds.invite_only, moderator, 'moderator');
+    const [newcomer, hopeful] = [await createUser(db), await createUser(db)];
+    const add = (user: TestUser, role: string) =>
+      attemptAs(
+        db,
+        moderator,
+        sql`insert into public.group_memberships (group_id, user_id, role) values (${groupIds.invite_only}, ${user.id}, ${role})`,
+      );
+    expect(await add(newcomer, 'member')).toEqual({ rows: [] });
+    expect(await add(hopeful, 'moderator')).toMatchObject({ refused: '42501' });
+    expect(await add(hopeful, 'admin')).toMatchObject({ refused: '42501' });
+    const remove = (user: TestUser) =>
+      attemptAs(
+        db,
+        moderator,
+        sql`delete from public.group_memberships where group_id = ${groupIds.invite_only} and user_id = ${user.id} returning 1`,
+      );
+    expect(rowsOf(await remove(people.creator))).toEqual([]);
+    expect(rowsOf(await remove(newcomer))).toHaveLength(1);
+  });
+
+  it("read and decide reports on their group's posts and comments, and no other reports", async () => {
+    const moderator = await createUser(db);
+    await f.membership(groupIds.public, moderator, 'moderator');
+    const reporter = await createUser(db);
+    const inGroup = await f.report(reporter, await f.post(people.author, { groupId: groupIds.public, visibility: 'public' }));
+    const outsideGroups = await f.report(reporter, await f.post(people.author, { visibility: 'public' }));
+    const elsewhere = await f.report(reporter, await f.post(people.author, { groupId: groupIds.private, visibility: 'group' }));
+    const { rows } = await db.query<{ id: string }>(
+      `insert into public.content_moderation (content_type, content_id, reporter_id, flagged_reason)
+       values ('group', $1, $2, 'spam') returning id`,
+      [groupIds.public, reporter.id],
+    );
+    const onTheGroup = rows[0].id;
+    const reportIds = [inGroup, outsideGroups, elsewhere, onTheGroup];
+    const readable = async (actor: Actor) =>
+      rowsOf(await attemptAs(db, actor, sql`select id from public.content_moderation where id = any(${reportIds})`)).map((r) => r.id);
+    expect(await readable(moderator)).toEqual([inGroup]);
+    expect(await readable(people.fellow)).toEqual([]);
+    const decide = (id: string) =>
+      attemptAs(db, moderator, sql`update public.content_moderation set status = 'rejected' where id = ${id} returning moderator_id`);
+    expect(await decide(inGroup)).toEqual({ rows: [{ moderator_id: moderator.id }] });
+    for (const id of [outsideGroups, elsewhere, onTheGroup]) expect(await decide(id)).toEqual({ rows: [] });
   });
 });

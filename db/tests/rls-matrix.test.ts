@@ -5,6 +5,7 @@ import {
   anonymous,
   createTestDatabase,
   createUser,
+  service,
   type TestDatabase,
   type TestUser,
 } from '../../test/support/database.ts';
@@ -267,7 +268,8 @@ const matrix: TableRules[] = [
     ],
     change: { description: 'Rewritten' },
     owner: everything,
-    admin: [],
+    // Administrators read every group to moderate reports on groups; the posts in it stay members'.
+    admin: ['select'],
   }),
   table({
     table: 'public.group_memberships',
@@ -333,19 +335,38 @@ const matrix: TableRules[] = [
     admin: [],
   }),
   table({
+    // A reports other people's posts: one already, and the insert reports another.
     table: 'public.content_moderation',
     arrange: async (f, a) => {
-      const postId = await f.post(a, { visibility: 'public' });
-      return { key: { id: await f.report(a, postId) }, postId };
+      const author = await f.bystander();
+      const postId = await f.post(author, { visibility: 'public' });
+      return { key: { id: await f.report(a, postId) }, otherPostId: await f.post(author, { visibility: 'public' }) };
     },
     inserts: (row, a) => [
       sql`insert into public.content_moderation (content_type, content_id, reporter_id, flagged_reason)
-          values ('post', ${row.postId}, ${a.id}, 'harassment')`,
+          values ('post', ${row.otherPostId}, ${a.id}, 'harassment')`,
     ],
     change: { status: 'approved' },
     // A reporter files reports and reads them back; the queue is the administrators'.
     owner: ['select', 'insert'],
     admin: ['select', 'update', 'delete'],
+  }),
+
+  table({
+    // A block is its blocker's alone: the blocked user does not learn of it.
+    table: 'public.user_blocks',
+    arrange: async (f, a) => {
+      const blocked = await f.bystander();
+      await f.block(a, blocked);
+      return { key: { blocker_id: a.id, blocked_id: blocked.id }, notYetBlocked: (await f.bystander()).id };
+    },
+    inserts: (row, a) => [
+      sql`insert into public.user_blocks (blocker_id, blocked_id) values (${a.id}, ${row.notYetBlocked})`,
+    ],
+    // Blocks are made or lifted, never edited.
+    change: { created_at: '2000-01-01T00:00:00.000Z' },
+    owner: ['select', 'insert', 'delete'],
+    admin: [],
   }),
 
   // PAM assistant
@@ -372,6 +393,33 @@ const matrix: TableRules[] = [
     admin: [],
   }),
   table({
+    table: 'public.pam_message_feedback',
+    arrange: async (f, a) => {
+      const conversationId = await f.conversation(a);
+      const rated = await f.message(conversationId, 'assistant');
+      // Feedback is one per reply and user: the insert rates another reply of A's.
+      return { key: { id: await f.feedback(a, rated) }, unrated: await f.message(conversationId, 'assistant') };
+    },
+    inserts: (row, a) => [
+      sql`insert into public.pam_message_feedback (message_id, user_id, rating) values (${row.unrated}, ${a.id}, 'down')`,
+    ],
+    change: { rating: 'down', comment: 'Too long' },
+    owner: everything,
+    admin: [],
+  }),
+  table({
+    table: 'public.pam_notices',
+    arrange: async (f, a) => ({ key: { id: await f.notice(a) } }),
+    // PAM raises notices (the scheduled job, as service_role); users only read, mark and dismiss them.
+    inserts: (_row, a) => [
+      sql`insert into public.pam_notices (user_id, kind, dedupe_key, title, body)
+          values (${a.id}, 'todo_reminder', 'forged', 'Forged', 'Not from PAM')`,
+    ],
+    change: { read_at: '2026-01-01T00:00:00Z' },
+    owner: ['select', 'update', 'delete'],
+    admin: [],
+  }),
+  table({
     table: 'public.user_knowledge',
     arrange: async (f, a) => ({ key: { id: await f.knowledge(a) } }),
     inserts: (_row, a) => [
@@ -379,6 +427,26 @@ const matrix: TableRules[] = [
     ],
     change: { title: 'Renamed' },
     owner: everything,
+    admin: [],
+  }),
+  table({
+    // Chunks are cut and replaced, never edited; their embedding columns are PAM's (service_role).
+    table: 'public.knowledge_chunks',
+    arrange: async (f, a) => {
+      const documentId = await f.knowledge(a);
+      const { rows } = await db.query<{ id: string }>(
+        `insert into public.knowledge_chunks (document_id, position, content, token_count)
+         values ($1, 0, 'Tyre pressure 4.5 bar', 6) returning id`,
+        [documentId],
+      );
+      return { key: { id: rows[0].id }, documentId };
+    },
+    inserts: (row) => [
+      sql`insert into public.knowledge_chunks (document_id, position, content, token_count)
+          values (${row.documentId}, 1, 'Spare wheel under the floor', 7)`,
+    ],
+    change: { content: 'Rewritten' },
+    owner: ['select', 'insert', 'delete'],
     admin: [],
   }),
 
@@ -626,6 +694,48 @@ describe.each(matrix)('$table', (rules) => {
 });
 
 describe('beyond the matrix', () => {
+  it('lets every user read shared knowledge and its chunks, and only an administrator in the admin scope change them', async () => {
+    const user = await createUser(db);
+    const admin = await createUser(db, { admin: true });
+    const adminElsewhere: Actor = { ...admin, adminScope: false };
+    const { rows: documents } = await db.query<{ id: string }>(
+      `insert into public.user_knowledge (user_id, is_shared, title, content) values (null, true, 'Tip', 'Carry water') returning id`,
+    );
+    const documentId = documents[0].id;
+    const { rows: chunks } = await db.query<{ id: string; user_id: string | null }>(
+      `insert into public.knowledge_chunks (document_id, position, content, token_count) values ($1, 0, 'Carry water', 3)
+       returning id, user_id`,
+      [documentId],
+    );
+    expect(chunks[0].user_id).toBeNull();
+    const rowsOf = (outcome: Outcome) => ('refused' in outcome ? outcome : outcome.rows);
+
+    for (const reader of [user, admin, adminElsewhere]) {
+      expect(rowsOf(await attemptAs(db, reader, sql`select id from public.user_knowledge where id = ${documentId}`))).toEqual([{ id: documentId }]);
+      expect(rowsOf(await attemptAs(db, reader, sql`select id from public.knowledge_chunks where id = ${chunks[0].id}`))).toEqual([{ id: chunks[0].id }]);
+    }
+    expectRefusedOrNoRows(await attemptAs(db, anonymous, sql`select id from public.knowledge_chunks`), (rows) => expect(rows).toEqual([]));
+
+    const writes = [
+      sql`insert into public.user_knowledge (user_id, is_shared, title, content) values (null, true, 'Planted', 'x') returning id`,
+      sql`insert into public.knowledge_chunks (document_id, position, content, token_count) values (${documentId}, 1, 'Planted', 1) returning id`,
+      sql`update public.user_knowledge set title = 'Taken over' where id = ${documentId} returning id`,
+      sql`delete from public.knowledge_chunks where id = ${chunks[0].id} returning id`,
+      sql`delete from public.user_knowledge where id = ${documentId} returning id`,
+    ];
+    const before = [await storedRow(db, 'public.user_knowledge', { id: documentId }), await storedCount(db, 'public.knowledge_chunks')];
+    for (const writer of [user, adminElsewhere]) {
+      for (const write of writes) expectRefusedOrNoRows(await attemptAs(db, writer, write), (rows) => expect(rows).toEqual([]));
+    }
+    expect([await storedRow(db, 'public.user_knowledge', { id: documentId }), await storedCount(db, 'public.knowledge_chunks')]).toEqual(before);
+    for (const write of writes) expect(rowsOf(await attemptAs(db, admin, write))).toHaveLength(1);
+  });
+
+  it('refuses a personal document without an owner rather than sharing it', async () => {
+    const outcome = await attemptAs(db, service, sql`insert into public.user_knowledge (title, content) values ('Mine', 'Secret')`);
+    expect(outcome).toMatchObject({ refused: '23514' });
+  });
+
   it('shows an anonymous caller active products, public posts and their comments, and nothing else', async () => {
     const author = await createUser(db);
     const product = { active: await f.product({ active: true }), inactive: await f.product({ active: false }) };

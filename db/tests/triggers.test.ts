@@ -694,3 +694,168 @@ describe('private.begin_request', () => {
     expect(await beginRequest(user.claims!, sessionKeyHash())).toBe(false);
   });
 });
+
+describe('a group keeps an admin', () => {
+  async function groupWithMember() {
+    const [creator, member] = [await createUser(db), await createUser(db)];
+    const group = await rowAs(creator, `insert into public.social_groups (name) values ('Hot springs') returning id`);
+    await rowsAs(member, `insert into public.group_memberships (group_id) values ($1)`, [group.id]);
+    return { creator, member, groupId: group.id as string };
+  }
+  const roles = (groupId: string) =>
+    stored(`select user_id, role from public.group_memberships where group_id = $1 order by joined_at, id`, [groupId]);
+
+  it('while it has members: its last admin can neither leave nor step down, until another member is admin', async () => {
+    const { creator, member, groupId } = await groupWithMember();
+    const leave = `delete from public.group_memberships where group_id = $1 and user_id = auth.uid()`;
+    const stepDown = `update public.group_memberships set role = 'member' where group_id = $1 and user_id = auth.uid()`;
+    for (const statement of [leave, stepDown]) {
+      const refused = await errorAs(db, creator, statement, [groupId]);
+      expect(refused).toMatchObject({ code: '23514', constraint: 'group_keeps_an_admin' });
+    }
+    expect(await roles(groupId)).toEqual([
+      { user_id: creator.id, role: 'admin' },
+      { user_id: member.id, role: 'member' },
+    ]);
+
+    await rowsAs(creator, `update public.group_memberships set role = 'admin' where group_id = $1 and user_id = $2`, [groupId, member.id]);
+    await rowsAs(creator, leave, [groupId]);
+    expect(await roles(groupId)).toEqual([{ user_id: member.id, role: 'admin' }]);
+    // Alone, the last admin may go: a group without members needs no admin.
+    await rowsAs(member, leave, [groupId]);
+    expect(await roles(groupId)).toEqual([]);
+  });
+
+  it("hands the group to its longest-standing member when the last admin's account is deleted", async () => {
+    const { creator, member, groupId } = await groupWithMember();
+    await rowsAs(creator, `select public.delete_my_account()`);
+    expect(await roles(groupId)).toEqual([{ user_id: member.id, role: 'admin' }]);
+  });
+
+  it('lets the group itself be deleted with all its members', async () => {
+    const { creator, groupId } = await groupWithMember();
+    await rowsAs(creator, `delete from public.social_groups where id = $1`, [groupId]);
+    expect(await roles(groupId)).toEqual([]);
+  });
+});
+
+describe('reports', () => {
+  async function reportedPost(options: { authorIsAdmin?: boolean } = {}) {
+    const author = await createUser(db, { admin: options.authorIsAdmin });
+    const post = await rowAs(
+      { ...author, adminScope: false },
+      `insert into public.posts (title, content, visibility) values ('Free spot', 'By the lake, no signs', 'public') returning id`,
+    );
+    return { author, postId: post.id as string };
+  }
+  const report = (reporter: TestUser, postId: string, reason = 'spam') =>
+    rowAs(
+      reporter,
+      `insert into public.content_moderation (content_type, content_id, flagged_reason) values ('post', $1, $2)
+       returning id, reporter_id, author_id, author_email, content_text, status`,
+      [postId, reason],
+    );
+  const hiddenAt = (postId: string) => storedValue(`select hidden_at from public.posts where id = $1`, [postId]);
+
+  it('record the reporter, the author and the content as it stood, whatever the reporter sent', async () => {
+    const { author, postId } = await reportedPost();
+    const reporter = await createUser(db);
+    const [filed] = await rowsAs(
+      reporter,
+      `insert into public.content_moderation (content_type, content_id, flagged_reason, author_id, author_email, content_text,
+                                              status, moderator_notes, automated_flags)
+       values ('post', $1, 'scam', $2, 'someone@example.com', 'made up', 'removed', 'done', '[]')
+       returning id`,
+      [postId, reporter.id],
+    );
+    expect(await stored(`select reporter_id, author_id, author_email, content_text, status, moderator_notes from public.content_moderation where id = $1`, [filed.id])).toEqual([
+      { reporter_id: reporter.id, author_id: author.id, author_email: null, content_text: 'Free spot\n\nBy the lake, no signs', status: 'pending', moderator_notes: null },
+    ]);
+    await rowsAs(author, `update public.posts set content = 'Edited' where id = $1`, [postId]);
+    expect(await storedValue(`select content_text from public.content_moderation where id = $1`, [filed.id])).toBe('Free spot\n\nBy the lake, no signs');
+  });
+
+  it('are one pending report per reporter and content', async () => {
+    const { postId } = await reportedPost();
+    const reporter = await createUser(db);
+    await report(reporter, postId);
+    const again = await errorAs(db, reporter, `insert into public.content_moderation (content_type, content_id, flagged_reason) values ('post', $1, 'hate')`, [postId]);
+    expect(again?.code).toBe('23505');
+  });
+
+  it('by enough distinct reporters hold the content until a decision; the setting says how many', async () => {
+    await stored(`update public.system_settings set setting_value = '2' where setting_key = 'community.report_hide_threshold'`);
+    try {
+      const { postId } = await reportedPost();
+      const [first, second] = [await createUser(db), await createUser(db)];
+      await report(first, postId);
+      expect(await hiddenAt(postId)).toBeNull();
+      await report(second, postId);
+      expect(await hiddenAt(postId)).not.toBeNull();
+
+      const admin = await createUser(db, { admin: true });
+      const decided = await rowsAs(admin, `update public.content_moderation set status = 'approved' where content_id = $1 returning moderator_id`, [postId]);
+      expect(decided).toEqual([{ moderator_id: admin.id }, { moderator_id: admin.id }]);
+      expect(await hiddenAt(postId)).toBeNull();
+    } finally {
+      await stored(`update public.system_settings set setting_value = '3' where setting_key = 'community.report_hide_threshold'`);
+    }
+  });
+
+  it("never hold an administrator's content", async () => {
+    const { postId } = await reportedPost({ authorIsAdmin: true });
+    for (let i = 0; i < 3; i++) await report(await createUser(db), postId);
+    expect(await hiddenAt(postId)).toBeNull();
+    expect(await storedValue(`select count(*)::int from public.content_moderation where content_id = $1 and status = 'pending'`, [postId])).toBe(3);
+  });
+
+  it('decided `removed` deactivate the content; undoing the decision restores it; each change is audited', async () => {
+    const { postId } = await reportedPost();
+    const filed = await report(await createUser(db), postId);
+    const admin = await createUser(db, { admin: true });
+    const decide = (status: string) =>
+      rowsAs(admin, `update public.content_moderation set status = $2, moderator_notes = 'checked' where id = $1`, [filed.id, status]);
+    const isActive = () => storedValue(`select is_active from public.posts where id = $1`, [postId]);
+
+    await decide('removed');
+    expect(await isActive()).toBe(false);
+    await decide('approved');
+    expect(await isActive()).toBe(true);
+    const audit = await stored(
+      `select user_id, old_values ->> 'status' as was, new_values ->> 'status' as became from public.audit_logs
+        where table_name = 'content_moderation' and record_id = $1 order by created_at`,
+      [filed.id],
+    );
+    expect(audit).toEqual([
+      { user_id: admin.id, was: 'pending', became: 'removed' },
+      { user_id: admin.id, was: 'removed', became: 'approved' },
+    ]);
+  });
+});
+
+describe('automated flags', () => {
+  const high = JSON.stringify([{ rule: 'repeated_text', severity: 'high', detail: 'posted before' }]);
+  const low = JSON.stringify([{ rule: 'shouting', severity: 'low', detail: '90% capital letters' }]);
+  const queued = (postId: string) =>
+    stored(
+      `select reporter_id, flagged_reason, status, automated_flags from public.content_moderation where content_type = 'post' and content_id = $1`,
+      [postId],
+    );
+
+  it('of high severity put shared content in the queue once; low ones and private posts stay out of it', async () => {
+    const author = await createUser(db);
+    const post = (visibility: string, flags: string) =>
+      rowAs(author, `insert into public.posts (content, visibility, automated_flags) values ('Buy now', $1, $2) returning id`, [visibility, flags]);
+    const flagged = await post('public', high);
+    expect(await queued(flagged.id)).toEqual([{ reporter_id: null, flagged_reason: 'automated', status: 'pending', automated_flags: JSON.parse(high) }]);
+    await rowsAs(author, `update public.posts set automated_flags = $2, content = 'Buy now!' where id = $1`, [flagged.id, high.replace('posted before', 'again')]);
+    expect(await queued(flagged.id)).toHaveLength(1);
+
+    expect(await queued((await post('public', low)).id)).toEqual([]);
+    const diary = await post('private', high);
+    expect(await queued(diary.id)).toEqual([]);
+    // Shared later, it is queued then.
+    await rowsAs(author, `update public.posts set visibility = 'public' where id = $1`, [diary.id]);
+    expect(await queued(diary.id)).toHaveLength(1);
+  });
+});

@@ -8,7 +8,9 @@ import { getProfile, Profile } from './profile.ts';
  * Every table holding a user's own rows, the condition that says so, and the columns of
  * those rows that identify someone else (left out: an export must not disclose others).
  * The conditions say what the caller owns, which is narrower than what they may see
- * (other people's public posts, the groups they joined).
+ * (other people's public posts, the groups they joined). A user's own likes and comments
+ * are theirs to read even on posts they can no longer see (migration 0016), so they are
+ * all here.
  */
 const exportedTables: [table: string, ownerCondition: string, othersColumns?: string[]][] = [
   ['user_sessions', 'user_id = auth.uid()'],
@@ -27,12 +29,15 @@ const exportedTables: [table: string, ownerCondition: string, othersColumns?: st
   ['posts', 'author_id = auth.uid()'],
   ['post_likes', 'user_id = auth.uid()'],
   ['comments', 'author_id = auth.uid()'],
-  ['content_moderation', 'reporter_id = auth.uid()', ['author_id', 'author_email', 'moderator_id']],
+  ['user_blocks', 'blocker_id = auth.uid()'],
+  ['content_moderation', 'reporter_id = auth.uid()', ['author_id', 'author_email', 'moderator_id', 'automated_flags']],
   ['pam_conversations', 'user_id = auth.uid()'],
   ['pam_messages', 'conversation_id in (select id from public.pam_conversations where user_id = auth.uid())'],
   ['pam_message_feedback', 'user_id = auth.uid()'],
   ['pam_notices', 'user_id = auth.uid()'],
   ['user_knowledge', 'user_id = auth.uid()'],
+  // The passages of the user's documents; their vectors and search terms are derived, not the user's words.
+  ['knowledge_chunks', 'user_id = auth.uid()', ['embedding', 'search_vector']],
   ['user_wishlists', 'user_id = auth.uid()'],
   ['affiliate_sales', 'user_id = auth.uid()'],
 ];

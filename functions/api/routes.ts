@@ -1,6 +1,9 @@
 import { accountRouters } from './account/index.ts';
 import { adminRouters } from './admin/index.ts';
+import { communityRouters } from './community/index.ts';
+import { knowledgeRouters } from './knowledge/index.ts';
 import { moneyRouters } from './money/index.ts';
+import { pamRouters } from './pam/index.ts';
 import { shopRouters } from './shop/index.ts';
 import { todosRouters } from './todos/index.ts';
 import { travelRouters } from './travel/index.ts';
@@ -12,5 +15,8 @@ export const apiRouters = [
   ...travelRouters,
   ...shopRouters,
   ...moneyRouters,
+  ...pamRouters,
+  ...knowledgeRouters,
+  ...communityRouters,
   ...adminRouters,
 ];

@@ -14,6 +14,8 @@ let api: TestApi;
 let leaving: ApiUser;
 let staying: ApiUser;
 let productId: string;
+/** Someone both users block: a block names another user, who is not the other user of this test. */
+let blockedByBoth: ApiUser;
 
 /** How to find a user's rows in each table ($1 is the user's id) and what identifies a row. */
 const ownedRows: Record<string, { owner: string; key?: string[] }> = {
@@ -33,12 +35,14 @@ const ownedRows: Record<string, { owner: string; key?: string[] }> = {
   posts: { owner: 'author_id = $1' },
   post_likes: { owner: 'user_id = $1', key: ['post_id', 'user_id'] },
   comments: { owner: 'author_id = $1' },
+  user_blocks: { owner: 'blocker_id = $1', key: ['blocker_id', 'blocked_id'] },
   content_moderation: { owner: 'reporter_id = $1' },
   pam_conversations: { owner: 'user_id = $1' },
   pam_messages: { owner: 'conversation_id in (select id from public.pam_conversations where user_id = $1)' },
   pam_message_feedback: { owner: 'user_id = $1' },
   pam_notices: { owner: 'user_id = $1' },
   user_knowledge: { owner: 'user_id = $1' },
+  knowledge_chunks: { owner: 'user_id = $1' },
   user_wishlists: { owner: 'user_id = $1' },
   affiliate_sales: { owner: 'user_id = $1' },
 };
@@ -52,7 +56,7 @@ const notExported: Record<string, string> = {
   audit_logs: 'administrators-only record of changes',
 };
 
-const ownerColumns = ['user_id', 'author_id', 'creator_id', 'reporter_id'];
+const ownerColumns = ['user_id', 'author_id', 'creator_id', 'reporter_id', 'blocker_id'];
 
 async function one(text: string, params: unknown[]): Promise<string> {
   const { rows } = await api.database.owner.query<{ id: string }>(`${text} returning id`, params);
@@ -103,16 +107,19 @@ async function arrangeEverything(user: ApiUser, neighbour?: Neighbour): Promise<
     `insert into public.pam_notices (user_id, kind, dedupe_key, title, body) values ($1, 'maintenance_due', 'maintenance:export', 'Oil change', 'Due in 5 days')`,
     [id],
   );
-  await one(`insert into public.user_knowledge (user_id, title, content) values ($1, 'Ferries', 'Book early')`, [id]);
+  const document = await one(`insert into public.user_knowledge (user_id, title, content) values ($1, 'Ferries', 'Book early')`, [id]);
+  await one(`insert into public.knowledge_chunks (document_id, position, content, token_count) values ($1, 0, 'Book early', 3)`, [document]);
   await one(`insert into public.user_wishlists (user_id, product_id) values ($1, $2)`, [id, productId]);
   await one(
     `insert into public.affiliate_sales (user_id, product_id, order_id, sale_amount, commission_amount) values ($1, $2, $3, 89, 26.70)`,
     [id, productId, `ORD-${id}`],
   );
   await one(
-    `insert into public.content_moderation (content_type, content_id, reporter_id, flagged_reason) values ('profile', $1, $1, 'testing my own report')`,
+    `insert into public.content_moderation (content_type, content_id, reporter_id, flagged_reason, additional_context)
+     values ('profile', $1, $1, 'other', 'testing my own report')`,
     [id],
   );
+  await api.database.owner.query(`insert into public.user_blocks (blocker_id, blocked_id) values ($1, $2)`, [id, blockedByBoth.id]);
 
   if (neighbour) {
     await api.database.owner.query(`insert into public.post_likes (post_id, user_id) values ($1, $2)`, [neighbour.postId, id]);
@@ -143,6 +150,7 @@ async function ownedKeysPerTable(userId: string): Promise<Record<string, string[
   return result;
 }
 
+let removedPostId: string;
 let exportDocument: Record<string, unknown> & { profile: { id: string } };
 let exportedTableNames: string[];
 
@@ -150,9 +158,13 @@ beforeAll(async () => {
   api = await createTestApi();
   leaving = await api.signIn();
   staying = await api.signIn();
+  blockedByBoth = await api.signIn();
   productId = await one(`insert into public.shop_products (name, price, category) values ('Water filter', 89, 'water')`, []);
   const neighbour = await arrangeEverything(staying);
   await arrangeEverything(leaving, neighbour);
+  // Moderation takes down the neighbour's post that the leaving user liked and commented on.
+  await api.database.owner.query(`update public.posts set is_active = false where id = $1`, [neighbour.postId]);
+  removedPostId = neighbour.postId;
 
   const response = await api.request('/api/v1/me/export', { token: leaving.token });
   exportDocument = await bodyOf(response, AccountExport, 200);
@@ -198,6 +210,14 @@ describe('the account export', () => {
 
   it('is checked here table by table', () => {
     expect(exportedTableNames.sort()).toEqual(Object.keys(ownedRows).sort());
+  });
+
+  it('holds the user\'s likes and comments on a post they can no longer see', async () => {
+    expect((await api.request(`/api/v1/posts/${removedPostId}`, { token: leaving.token })).status).toBe(404);
+    const likes = exportDocument.post_likes as { post_id: string }[];
+    const comments = exportDocument.comments as { post_id: string; content: string }[];
+    expect(likes.map((like) => like.post_id)).toContain(removedPostId);
+    expect(comments.filter((comment) => comment.post_id === removedPostId).map((comment) => comment.content)).toEqual(['Safe travels']);
   });
 
   it("holds every row the user owns in every table, and none of anyone else's", async () => {

@@ -1,6 +1,7 @@
 import { auditLogsRouter } from './audit-logs.ts';
 import { digistore24LogsRouter } from './digistore24-logs.ts';
 import { digistore24SyncRouter } from './digistore24-sync.ts';
+import { moderationRouter } from './moderation.ts';
 import { adminProductsRouter } from './products.ts';
 import { settingsRouter } from './settings.ts';
 
@@ -11,4 +12,5 @@ export const adminRouters = [
   digistore24LogsRouter,
   digistore24SyncRouter,
   adminProductsRouter,
+  moderationRouter,
 ];
