@@ -1,96 +1,339 @@
-// `npm run bench`: requests per second of PAM's todo list beside a bare node:http + pg +
-// jose server doing the same single RLS query, measured side by side in one run on this
-// machine. Needs a PostgreSQL server (DATABASE_URL, default the local one); creates and
-// drops its own database. Bounded: a fixed duration per server, loopback only.
-import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+// `npm run bench`: PAM's throughput on realistic requests, measured beside a thin floor
+// (node:http + pg + jose sending the same SQL) and a ceiling (pgbench sending one
+// request's SQL), in one run on this machine, against the PostgreSQL server in
+// DATABASE_URL (default the local one). It creates, seeds and drops a database of its own.
+// Prints one table and writes bench/results/latest.json and BENCH.md.
+//
+//   BENCH_SECONDS=10        measured seconds per scenario and server (after a warm-up)
+//   BENCH_CONCURRENCY=16    simulated clients
+//   BENCH_SMOKE=1           a second per scenario on a small data set; prints, writes nothing
+//   BENCH_BASELINE=<dir>    also run PAM from another checkout (its own functions/), labelled baseline
+//   BENCH_SCENARIOS=a,b     only these scenarios; BENCH_BUNDLE=0 skips building the Worker
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { SignJWT } from 'jose';
-import { migrate } from '../db/migrate.ts';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { databaseUrl, openPgClient, type PgSqlClient, withPgClient } from '../db/connect.ts';
+import { migrate } from '../db/migrate.ts';
+import { findPgbench, runCeiling } from './ceiling.ts';
+import { drive, emptyTally, type LoadResult, summarize } from './load.ts';
+import { benchUsers, POOL_SIZE, SCENARIOS } from './scenarios.ts';
+import { FULL_SEED, seedBenchData, type SeedSize, SMOKE_SEED } from './seed.ts';
+import { measureWorkerBundle, type WorkerBundle } from './worker-bundle.ts';
 
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const durationMs = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const secret = 'bench-secret-that-is-long-enough-for-hs256';
-const database = `pam_bench_${process.pid}`;
+const root = fileURLToPath(new URL('..', import.meta.url));
 
-
-const admin = <T>(work: (client: PgSqlClient) => Promise<T>) => withPgClient(serverUrl, work);
-
-async function prepare(): Promise<string> {
-  await admin((c) => c.query(`create database ${database}`));
-  const client = await openPgClient(databaseUrl(serverUrl, database));
-  await migrate(client);
-  const userId = randomUUID();
-  const sessionId = randomUUID();
-  await client.query(`insert into auth.users (id, email) values ($1, 'bench@example.com')`, [userId]);
-  await client.query(`insert into public.profiles (id, email) values ($1, 'bench@example.com')`, [userId]);
-  await client.query(
-    `insert into public.todos (user_id, title) select $1, 'todo ' || n from generate_series(1, 50) n`,
-    [userId],
-  );
-  await client.close();
-  return new SignJWT({ sub: userId, email: 'bench@example.com', role: 'authenticated', session_id: sessionId })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(secret));
+export interface BenchOptions {
+  serverUrl: string;
+  seconds: number;
+  warmupSeconds: number;
+  concurrency: number;
+  seed: SeedSize;
+  /** Another checkout of PAM to run beside this one. */
+  baseline?: string;
+  /** Build the Worker and report its size (skipped by the smoke run: its own test does that). */
+  bundle: boolean;
+  /** Only these scenarios (all when empty). */
+  scenarios: string[];
+  /** Where latest.json goes; BENCH.md goes to `reportPath`. */
+  resultsDir: string;
+  reportPath: string;
 }
 
-interface Result {
-  kind: string;
-  requests: number;
-  failures: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
+interface TargetResult extends LoadResult {
+  /** Statements and round trips per request, counted at the server's pg driver. */
+  statementsPerRequest: number;
+  roundTripsPerRequest: number;
+  /** The server process's CPU time per request (user and system). */
+  cpuMsPerRequest: number;
+  /** The database server's CPU time per request, when it runs on this machine. */
+  databaseCpuMsPerRequest: number;
 }
 
-async function measure(kind: string, path: string, token: string): Promise<Result> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', kind, databaseUrl(serverUrl, database), secret], {
+export interface ScenarioResult {
+  name: string;
+  title: string;
+  read: boolean;
+  targets: Record<string, TargetResult>;
+  ceiling: LoadResult | null;
+  ratios: { pamToFloor: number; pamToCeiling: number | null; pamToBaseline: number | null };
+}
+
+export interface BenchReport {
+  date: string;
+  machine: { cores: number; node: string; postgres: string };
+  settings: { seconds: number; warmupSeconds: number; concurrency: number; poolSize: number; seed: SeedSize };
+  targets: Record<string, string>;
+  scenarios: ScenarioResult[];
+  bundle: Pick<WorkerBundle, 'minifiedBytes' | 'gzipBytes' | 'largest'> | null;
+}
+
+const TARGETS: Record<string, string> = {
+  pam: 'PAM, Node mode (@hono/node-server, pooled pg)',
+  floor: 'thin floor (node:http + pg + jose, same SQL)',
+  baseline: 'PAM from the checkout in BENCH_BASELINE, same Node mode',
+};
+
+interface RunningServer {
+  port: number;
+  child: ChildProcess;
+}
+
+async function startServer(args: string[]): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/server.ts'), ...args], {
+    cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
-  const url = `http://127.0.0.1:${Number(chunk.toString().trim())}${path}`;
-  const headers = { authorization: `Bearer ${token}` };
-  const latencies: number[] = [];
-  let failures = 0;
-  const run = async (until: number, record: boolean) => {
-    while (performance.now() < until) {
-      const started = performance.now();
-      const response = await fetch(url, { headers });
-      await response.arrayBuffer();
-      if (!record) continue;
-      if (response.status === 200) latencies.push(performance.now() - started);
-      else failures++;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, () => run(performance.now() + 1000, false)));
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, () => run(started + durationMs, true)));
-  const elapsed = (performance.now() - started) / 1000;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { kind, requests: latencies.length, failures, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+  const port = await new Promise<number>((resolvePort, reject) => {
+    child.stdout!.once('data', (chunk: Buffer) => resolvePort(Number(chunk.toString().trim())));
+    child.once('exit', (code) => reject(new Error(`bench/server.ts ${args[0]} exited (${code}) before listening`)));
+  });
+  return { port, child };
 }
 
-const token = await prepare();
-try {
-  const results = [
-    await measure('bare', '/', token),
-    await measure('pam-pooled', '/api/v1/todos', token),
-    await measure('pam-connection-per-request', '/api/v1/todos', token),
-  ];
-  const baseline = results[0].perSecond;
-  console.log(`GET todo list, ${concurrency} concurrent clients, ${durationMs / 1000} s each, one machine:`);
-  for (const r of results) {
-    console.log(
-      `${r.kind.padEnd(28)} ${r.perSecond.toFixed(0).padStart(6)} req/s  ${(r.perSecond / baseline).toFixed(2)}x bare` +
-        `  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  failures ${r.failures}`,
+async function stopServer(server: RunningServer): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  server.child.kill('SIGTERM');
+  await once(server.child, 'exit');
+}
+
+async function roundTrips(port: number): Promise<{ statements: number; roundTrips: number; cpuMs: number }> {
+  const response = await fetch(`http://127.0.0.1:${port}/__bench/round-trips`);
+  return (await response.json()) as { statements: number; roundTrips: number; cpuMs: number };
+}
+
+/**
+ * CPU time of the database server's processes serving `database`, in milliseconds, when the
+ * server runs on this machine (read from /proc); null elsewhere. Sampled around each slice,
+ * so it is the CPU the server under test made the database spend.
+ */
+async function databaseCpuMs(admin: PgSqlClient, database: string): Promise<Map<number, number> | null> {
+  const { rows } = await admin.query<{ pid: number }>(
+    'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+    [database],
+  );
+  const sample = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+      // utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms.
+      sample.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      return null;
+    }
+  }
+  return sample;
+}
+
+function cpuBetween(before: Map<number, number> | null, after: Map<number, number> | null): number {
+  if (!before || !after) return NaN;
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? ms);
+  return total;
+}
+
+export async function runBenchmark(options: BenchOptions, log: (line: string) => void = console.log): Promise<BenchReport> {
+  const database = `pam_bench_${process.pid}_${Date.now() % 100_000}`;
+  const admin = <T>(work: Parameters<typeof withPgClient<T>>[1]) => withPgClient(options.serverUrl, work);
+  await admin((c) => c.query(`create database ${database}`));
+  const url = databaseUrl(options.serverUrl, database);
+  const servers: RunningServer[] = [];
+  let monitor: PgSqlClient | null = null;
+  try {
+    log(`Seeding ${options.seed.users} users and ${options.seed.products} products into ${database}...`);
+    const owner = await openPgClient(url);
+    let postgres: string;
+    try {
+      await migrate(owner);
+      await seedBenchData(owner, options.seed);
+      postgres = (await owner.query<{ server_version: string }>('show server_version')).rows[0].server_version;
+    } finally {
+      await owner.close();
+    }
+
+    let bundle: BenchReport['bundle'] = null;
+    if (options.bundle) {
+      const { minifiedBytes, gzipBytes, largest } = await measureWorkerBundle();
+      bundle = { minifiedBytes, gzipBytes, largest };
+    }
+    monitor = await openPgClient(options.serverUrl);
+    const users = await benchUsers(options.seed.users);
+    const targets: [string, RunningServer][] = [
+      ['floor', await startServer(['floor', url])],
+      ['pam', await startServer(['pam', url])],
+    ];
+    if (options.baseline) targets.push(['baseline', await startServer(['pam', url, resolve(options.baseline)])]);
+    servers.push(...targets.map(([, server]) => server));
+    const pgbench = await findPgbench();
+    if (!pgbench) log('pgbench not found: no ceiling in this run.');
+
+    // The machine may be busy with other work that comes and goes, so no server gets a
+    // quiet minute the others did not: the measured time is cut into slices of about a
+    // second, and the servers (and pgbench) take turns, a slice each, in rotating order.
+    const rounds = Math.max(1, Math.round(options.seconds));
+    const sliceMs = (options.seconds * 1000) / rounds;
+    const scenarios: ScenarioResult[] = [];
+    for (const scenario of SCENARIOS.filter((s) => options.scenarios.length === 0 || options.scenarios.includes(s.name))) {
+      log(`${scenario.name}: ${rounds} rounds of ${sliceMs / 1000} s per server...`);
+      const load = { port: 0, concurrency: options.concurrency, users, durationMs: options.warmupSeconds * 1000 };
+      for (const [, server] of targets) {
+        await drive(scenario, { ...load, port: server.port, everyUser: true }, null);
+        await roundTrips(server.port);
+      }
+      const tallies = new Map(targets.map(([name]) => [name, emptyTally()]));
+      const databaseCpu = new Map(targets.map(([name]) => [name, 0]));
+      const ceilingTally = pgbench ? emptyTally() : null;
+      for (let round = 0; round < rounds; round++) {
+        const turns = [...targets.map(([name]) => name), 'ceiling'];
+        for (let turn = 0; turn < turns.length; turn++) {
+          const name = turns[(round + turn) % turns.length];
+          const server = targets.find(([candidate]) => candidate === name)?.[1];
+          if (server) {
+            const before = await databaseCpuMs(monitor, database);
+            await drive(scenario, { ...load, port: server.port, durationMs: sliceMs }, tallies.get(name)!);
+            databaseCpu.set(name, databaseCpu.get(name)! + cpuBetween(before, await databaseCpuMs(monitor, database)));
+          } else if (pgbench && ceilingTally) {
+            await runCeiling(pgbench, url, scenario.name, { connections: POOL_SIZE, seconds: sliceMs / 1000, users: options.seed.users }, ceilingTally);
+          }
+        }
+      }
+      const results: Record<string, TargetResult> = {};
+      for (const [name, server] of targets) {
+        const measured = summarize(tallies.get(name)!);
+        const counted = await roundTrips(server.port);
+        const answered = Math.max(1, measured.requests + measured.errors);
+        results[name] = {
+          ...measured,
+          statementsPerRequest: counted.statements / answered,
+          roundTripsPerRequest: counted.roundTrips / answered,
+          cpuMsPerRequest: counted.cpuMs / answered,
+          databaseCpuMsPerRequest: databaseCpu.get(name)! / answered,
+        };
+        for (const sample of measured.errorSamples) log(`  ${name} error: ${sample}`);
+      }
+      const ceiling = ceilingTally ? summarize(ceilingTally) : null;
+      for (const sample of ceiling?.errorSamples ?? []) log(`  ceiling error: ${sample}`);
+      const pam = results.pam.perSecond;
+      scenarios.push({
+        name: scenario.name,
+        title: scenario.title,
+        read: scenario.read,
+        targets: results,
+        ceiling,
+        ratios: {
+          pamToFloor: pam / results.floor.perSecond,
+          pamToCeiling: ceiling ? pam / ceiling.perSecond : null,
+          pamToBaseline: results.baseline ? pam / results.baseline.perSecond : null,
+        },
+      });
+    }
+
+    return {
+      date: new Date().toISOString(),
+      machine: { cores: availableParallelism(), node: process.version, postgres },
+      settings: {
+        seconds: options.seconds,
+        warmupSeconds: options.warmupSeconds,
+        concurrency: options.concurrency,
+        poolSize: POOL_SIZE,
+        seed: options.seed,
+      },
+      targets: Object.fromEntries(targets.map(([name]) => [name, TARGETS[name]])),
+      scenarios,
+      bundle,
+    };
+  } finally {
+    await monitor?.close();
+    await Promise.all(servers.map(stopServer));
+    await admin((c) => c.query(`drop database if exists ${database} with (force)`));
+  }
+}
+
+const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** The table, as Markdown: what the terminal prints and what BENCH.md holds. */
+export function formatReport(report: BenchReport): string {
+  const lines: string[] = [];
+  const { settings, machine } = report;
+  lines.push(
+    `${settings.concurrency} clients, ${settings.seconds} s per scenario after ${settings.warmupSeconds} s of warm-up, ` +
+      `pool of ${settings.poolSize} connections; ${settings.seed.users} users, ${settings.seed.products} products; ` +
+      `${machine.cores} cores, Node ${machine.node}, PostgreSQL ${machine.postgres}.`,
+    '',
+    '| scenario | server | req/s | p50 ms | p99 ms | errors | server CPU ms / req | database CPU ms / req | statements / req | round trips / req |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+  );
+  for (const scenario of report.scenarios) {
+    for (const [name, r] of Object.entries(scenario.targets)) {
+      lines.push(
+        `| ${scenario.name} | ${name} | ${fixed(r.perSecond)} | ${fixed(r.p50, 2)} | ${fixed(r.p99, 2)} | ${r.errors} | ` +
+          `${fixed(r.cpuMsPerRequest, 2)} | ${fixed(r.databaseCpuMsPerRequest, 2)} | ${fixed(r.statementsPerRequest, 2)} | ${fixed(r.roundTripsPerRequest, 2)} |`,
+      );
+    }
+    const c = scenario.ceiling;
+    if (c) lines.push(`| ${scenario.name} | ceiling (pgbench) | ${fixed(c.perSecond)} | ${fixed(c.p50, 2)} | ${fixed(c.p99, 2)} | ${c.errors} | | | | 1 per statement |`);
+  }
+  lines.push('', '| scenario | PAM / floor | PAM / ceiling |' + (report.targets.baseline ? ' PAM / baseline |' : ''));
+  lines.push('|---|--:|--:|' + (report.targets.baseline ? '--:|' : ''));
+  for (const s of report.scenarios) {
+    const baseline = report.targets.baseline ? ` ${fixed(s.ratios.pamToBaseline ?? NaN, 2)}x |` : '';
+    lines.push(`| ${s.name}${s.read ? '' : ' (write)'} | ${fixed(s.ratios.pamToFloor, 2)}x | ${fixed(s.ratios.pamToCeiling ?? NaN, 2)}x |${baseline}`);
+  }
+  if (report.bundle) {
+    lines.push(
+      '',
+      `Worker bundle (wrangler deploy --dry-run --minify): ${kib(report.bundle.minifiedBytes)} minified, ` +
+        `${kib(report.bundle.gzipBytes)} gzipped. Largest parts (minified): ` +
+        report.bundle.largest.map(([name, bytes]) => `${name} ${kib(bytes)}`).join(', ') +
+        '.',
     );
   }
-} finally {
-  await admin((c) => c.query(`drop database if exists ${database} with (force)`));
+  lines.push('', 'Servers: ' + Object.entries(report.targets).map(([name, what]) => `${name} = ${what}`).join('; ') + '.');
+  return lines.join('\n');
+}
+
+export async function writeReport(report: BenchReport, options: Pick<BenchOptions, 'resultsDir' | 'reportPath'>): Promise<void> {
+  await mkdir(options.resultsDir, { recursive: true });
+  await writeFile(join(options.resultsDir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+  const markdown = [
+    '# Benchmark',
+    '',
+    `The last \`npm run bench\` (${report.date}). Every number in a table comes from the same run on the same machine;`,
+    'compare ratios, not absolute numbers, between machines. Reads should reach at least 0.9x the floor.',
+    '',
+    formatReport(report),
+    '',
+  ].join('\n');
+  await writeFile(options.reportPath, markdown);
+}
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const smoke = env.BENCH_SMOKE === '1';
+  return {
+    serverUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    seconds: Number(env.BENCH_SECONDS ?? (smoke ? 1 : 10)),
+    warmupSeconds: smoke ? 0.5 : 2,
+    concurrency: Number(env.BENCH_CONCURRENCY ?? 16),
+    seed: smoke ? SMOKE_SEED : FULL_SEED,
+    baseline: env.BENCH_BASELINE || undefined,
+    bundle: !smoke && env.BENCH_BUNDLE !== '0',
+    scenarios: (env.BENCH_SCENARIOS ?? '').split(',').filter(Boolean),
+    resultsDir: join(root, 'bench/results'),
+    reportPath: join(root, 'BENCH.md'),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const options = optionsFromEnv();
+  const report = await runBenchmark(options);
+  console.log('\n' + formatReport(report));
+  if (process.env.BENCH_SMOKE !== '1') {
+    await writeReport(report, options);
+    console.log('\nWrote bench/results/latest.json and BENCH.md.');
+  }
+  const failed = report.scenarios.some((s) => Object.values(s.targets).some((t) => t.errors > 0 || t.requests === 0));
+  if (failed) process.exitCode = 1;
 }

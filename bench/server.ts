@@ -1,65 +1,79 @@
-// One server under test, in its own process so the load generator does not share its
-// event loop. Prints its port on stdout once listening.
+// One server under test, in a process of its own so the load generator does not share its
+// event loop. Prints its port on stdout once listening. `GET /__bench/round-trips` answers
+// the statements and round trips its database driver counted, and the CPU time the process
+// used, since the last time it was asked, for the load generator to divide by the requests
+// it completed. CPU per request holds still when the machine is busy; requests per second do not.
+//
+//   node --import tsx bench/server.ts pam <database url> [app root]
+//   node --import tsx bench/server.ts floor <database url>
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getRequestListener } from '@hono/node-server';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { jwtVerify } from 'jose';
 import pg from 'pg';
-import { newApp } from '../functions/app.ts';
-import { connectPg } from '../functions/database/connect.ts';
-import type { Database } from '../functions/env.ts';
+import type { ConnectDatabase, Database } from '../functions/database/types.ts';
+import { floorHandler } from './floor.ts';
+import { roundTripCounter } from './round-trips.ts';
+import { BENCH_IPN_PASSPHRASE, BENCH_JWT_SECRET, POOL_SIZE } from './scenarios.ts';
 
-const [kind, databaseUrl, secret] = process.argv.slice(2);
-const key = new TextEncoder().encode(secret);
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** The yardstick: node:http + pg + jose doing the same one RLS query, nothing else. */
-function bareHandler(): (req: IncomingMessage, res: ServerResponse) => void {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  return async (req, res) => {
-    try {
-      const token = (req.headers.authorization ?? '').slice('Bearer '.length);
-      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        await client.query(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`, [
-          JSON.stringify(payload),
-        ]);
-        const { rows } = await client.query('select * from public.todos order by created_at desc limit 20');
-        await client.query('commit');
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: rows }));
-      } finally {
-        client.release();
-      }
-    } catch {
-      res.writeHead(500).end();
-    }
+const [kind, databaseUrl, appRoot = '.'] = process.argv.slice(2);
+const counter = roundTripCounter();
+// The statements' texts too, for a look at what one request sends (BENCH_RECORD=1).
+counter.record(process.env.BENCH_RECORD === '1');
+
+/** PAM's own app as a Node server: @hono/node-server, connections from a pool. */
+async function pamHandler(root: string): Promise<Handler> {
+  const url = (path: string) => pathToFileURL(resolve(root, path)).href;
+  const { newApp } = (await import(url('functions/app.ts'))) as typeof import('../functions/app.ts');
+  const connectModule = (await import(url('functions/database/connect.ts'))) as Partial<typeof import('../functions/database/connect.ts')>;
+  const connectDatabase: ConnectDatabase = connectModule.pgPool
+    ? connectModule.pgPool(databaseUrl, { max: POOL_SIZE, Client: counter.Client }).connect
+    : legacyPool();
+  const app = newApp({ connectDatabase });
+  const env = { JWT_SECRET: BENCH_JWT_SECRET, DATABASE_URL: databaseUrl, DIGISTORE24_IPN_PASSPHRASE: BENCH_IPN_PASSPHRASE };
+  // What Workers hands every request: work to finish after the answer (closing or releasing
+  // the connection, embedding a saved document) goes to waitUntil.
+  const executionContext = {
+    waitUntil: (work: Promise<unknown>) => void work.catch(() => {}),
+    passThroughOnException: () => {},
+    props: {},
+  };
+  return getRequestListener((request) => app.fetch(request, env, executionContext));
+}
+
+/** For a checkout from before PAM had a pool of its own (BENCH_BASELINE): what the benchmark used to do. */
+function legacyPool(): ConnectDatabase {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE, Client: counter.Client } as pg.PoolConfig);
+  return async () => {
+    const client = await pool.connect();
+    return { db: drizzle({ client }) as unknown as Database, close: async () => client.release() };
   };
 }
 
-/** PAM's app behind a minimal node:http adapter. */
-function pamHandler(pooled: boolean): (req: IncomingMessage, res: ServerResponse) => void {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const app = newApp({
-    connectDatabase: pooled
-      ? async () => {
-          const client = await pool.connect();
-          return { db: drizzle({ client }) as unknown as Database, close: async () => client.release() };
-        }
-      : () => connectPg(databaseUrl),
-  });
-  const env = { JWT_SECRET: secret, DATABASE_URL: databaseUrl };
-  return async (req, res) => {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-    const response = await app.fetch(new Request(`http://bench${req.url}`, { method: req.method, headers }), env);
-    res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
-  };
-}
+const handler = kind === 'floor' ? floorHandler(databaseUrl, { max: POOL_SIZE, Client: counter.Client }) : await pamHandler(appRoot);
 
-const handler = kind === 'bare' ? bareHandler() : pamHandler(kind === 'pam-pooled');
-const server = createServer(handler);
+let cpuSince = process.cpuUsage();
+const server = createServer((req, res) => {
+  if (req.url === '/__bench/round-trips') {
+    const { statements, roundTrips, texts } = counter.count;
+    const cpu = process.cpuUsage(cpuSince);
+    cpuSince = process.cpuUsage();
+    const answer = JSON.stringify({ statements, roundTrips, cpuMs: (cpu.user + cpu.system) / 1000, texts });
+    counter.reset();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+    return;
+  }
+  handler(req, res);
+});
+server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+});

@@ -1,13 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import {
-  AccessTokenKeysUnavailableError,
-  accessTokenConfig,
-  InvalidTokenError,
-  sessionKeyHash,
-  verifyAccessToken,
-} from './verify-access-token.ts';
+import { verifiedToken } from './verified-tokens.ts';
+import { AccessTokenKeysUnavailableError, InvalidTokenError } from './verify-access-token.ts';
 
 /**
  * Verifies a bearer token when one is sent and records the caller; no token means an
@@ -22,8 +17,8 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const token = /^Bearer +(\S+)$/i.exec(header.trim())?.[1];
   if (!token) throw new ApiError('unauthorized', 'The Authorization header must be "Bearer <token>".');
   try {
-    const claims = await verifyAccessToken(token, accessTokenConfig(c.env));
-    c.set('caller', { userId: claims.sub, claims, sessionKeyHash: await sessionKeyHash(token, claims) });
+    const { claims, sessionKeyHash } = await verifiedToken(token, c.env);
+    c.set('caller', { userId: claims.sub, claims, sessionKeyHash });
   } catch (error) {
     if (error instanceof InvalidTokenError) {
       throw new ApiError('unauthorized', `The access token was rejected (${error.reason}).`);

@@ -51,7 +51,8 @@ export class AccessTokenKeysUnavailableError extends Error {
 
 const SECRET_ALGORITHMS = ['HS256'];
 const PUBLIC_KEY_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
-const CLOCK_TOLERANCE_SECONDS = 30;
+/** How far past `exp` (and before `nbf`) a token is still accepted, for clocks that disagree. */
+export const CLOCK_TOLERANCE_SECONDS = 30;
 // Supabase access tokens are around 1 KB; anything far larger is not one of ours and is
 // refused before any parsing work.
 const MAX_TOKEN_LENGTH = 16 * 1024;

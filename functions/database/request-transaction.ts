@@ -8,7 +8,9 @@ import type { Database, DatabaseConnection } from './types.ts';
 /**
  * Runs the request's database work in one transaction whose first statement sets the
  * caller's claims and role (all LOCAL, so nothing outlives the transaction) and checks
- * the session in the same round trip. Any error or 4xx/5xx response rolls it back.
+ * the session in the same round trip; on pg, BEGIN travels with that statement too
+ * (connect.ts), so a request with one query costs three round trips: BEGIN and the claims,
+ * the query, COMMIT. Any error or 4xx/5xx response rolls it back.
  * Operations declare it (functions/api/operation.ts); routes without a database never open one.
  */
 export const withRequestTransaction = createMiddleware<AppEnv>(async (c, next) => {

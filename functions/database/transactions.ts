@@ -31,15 +31,21 @@ export async function actAsCaller(db: Database, caller: Caller | null, origin: R
   const sessionExpiresAt = caller.claims.session_id
     ? null
     : new Date((caller.claims.exp + SESSION_EXPIRY_MARGIN_SECONDS) * 1000).toISOString();
+  // The role becomes `authenticated` only when begin_request says the session is active, and
+  // every setting begin_request depends on (the claims, and the client's address and agent
+  // its audit trigger records) is made in an argument of the call, so Postgres applies them
+  // before it runs whatever the order of the select list. The claims travel once.
   const result = await db.execute(sql`
-    select set_config('request.jwt.claims', ${claims}, true),
-           set_config('timezone', 'UTC', true),
-           set_config('request.client_ip', ${origin.ip}, true),
-           set_config('request.user_agent', ${origin.userAgent}, true),
-           private.begin_request(${claims}::jsonb, ${caller.sessionKeyHash},
-                                 nullif(${origin.ip}, '')::inet, nullif(${origin.userAgent}, ''),
-                                 ${sessionExpiresAt}::timestamptz) as session_active,
-           set_config('role', 'authenticated', true)`);
+    select set_config('timezone', 'UTC', true),
+           set_config('role',
+             case when private.begin_request(
+                         set_config('request.jwt.claims', ${claims}, true)::jsonb,
+                         ${caller.sessionKeyHash},
+                         nullif(set_config('request.client_ip', ${origin.ip}, true), '')::inet,
+                         nullif(set_config('request.user_agent', ${origin.userAgent}, true), ''),
+                         ${sessionExpiresAt}::timestamptz)
+                  then 'authenticated' else 'anon' end,
+             true) = 'authenticated' as session_active`);
   const [row] = (result as unknown as { rows: { session_active: boolean }[] }).rows;
   if (!row?.session_active) {
     throw new ApiError('unauthorized', 'This session has ended. Sign in again.');

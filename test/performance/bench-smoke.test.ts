@@ -1,0 +1,60 @@
+// `npm run bench` in miniature, so it keeps working between the times someone runs it:
+// every scenario against PAM and the thin floor (and pgbench when it is installed), a
+// second each, on a small data set; every answer checked. The numbers mean nothing here.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { findPgbench } from '../../bench/ceiling.ts';
+import { type BenchReport, formatReport, runBenchmark, writeReport } from '../../bench/request-throughput.ts';
+import { SCENARIOS } from '../../bench/scenarios.ts';
+import { SMOKE_SEED } from '../../bench/seed.ts';
+
+const database = inject('testDatabase');
+
+describe.skipIf(database.kind !== 'server')('the benchmark, for a second per scenario', () => {
+  it('drives every scenario against PAM and the floor without a wrong answer, and reports it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pam-bench-smoke-'));
+    try {
+      const options = {
+        serverUrl: database.kind === 'server' ? database.serverUrl : '',
+        seconds: 1,
+        warmupSeconds: 0.2,
+        concurrency: 4,
+        seed: SMOKE_SEED,
+        bundle: false,
+        scenarios: [],
+        resultsDir: dir,
+        reportPath: join(dir, 'BENCH.md'),
+      };
+      const report = await runBenchmark(options, () => {});
+      await writeReport(report, options);
+
+      expect(report.scenarios.map((s) => s.name)).toEqual(SCENARIOS.map((s) => s.name));
+      for (const scenario of report.scenarios) {
+        for (const target of ['pam', 'floor']) {
+          const result = scenario.targets[target];
+          expect(result.errorSamples, `${scenario.name} on ${target}`).toEqual([]);
+          expect(result.errors).toBe(0);
+          expect(result.requests).toBeGreaterThan(0);
+        }
+        if (scenario.name !== 'ipn') expect(scenario.targets.pam.roundTripsPerRequest, scenario.name).toBe(3);
+        expect(scenario.ratios.pamToFloor).toBeGreaterThan(0);
+      }
+      if (await findPgbench()) {
+        for (const scenario of report.scenarios) {
+          expect(scenario.ceiling?.errors, scenario.name).toBe(0);
+          expect(scenario.ceiling?.requests, scenario.name).toBeGreaterThan(0);
+        }
+      }
+
+      const written = JSON.parse(await readFile(join(dir, 'latest.json'), 'utf8')) as BenchReport;
+      expect(written.scenarios).toHaveLength(SCENARIOS.length);
+      const markdown = await readFile(join(dir, 'BENCH.md'), 'utf8');
+      expect(markdown).toContain(formatReport(report));
+      for (const scenario of SCENARIOS) expect(markdown).toContain(`| ${scenario.name} | pam |`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});

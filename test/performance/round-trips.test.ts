@@ -1,0 +1,134 @@
+// Round trips to the database per request, counted at the pg driver, on a real server:
+// each is a network crossing in production (Hyperdrive, a Node server beside its
+// database), so a change that adds one fails here.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { roundTripCounter } from '../../bench/round-trips.ts';
+import { newApp } from '../../functions/app.ts';
+import { connectPg, type PgPool, pgPool } from '../../functions/database/connect.ts';
+import { signTestToken, testEnv } from '../support/app.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+
+const onServer = inject('testDatabase').kind === 'server';
+
+describe.skipIf(!onServer)('database round trips per request', () => {
+  const counter = roundTripCounter();
+  let database: TestDatabase;
+  let pool: PgPool;
+  let url: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    url = database.connectionString!;
+    // One connection, so every request and check below meets the same one.
+    pool = pgPool(url, { max: 1, Client: counter.Client });
+    counter.record(true);
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await database?.close();
+  });
+
+  const pooledApp = () => newApp({ connectDatabase: pool.connect });
+
+  async function signedInToken(app = pooledApp()): Promise<string> {
+    const token = await signTestToken({ sub: crypto.randomUUID(), email: 'rt@example.com', role: 'authenticated', session_id: crypto.randomUUID() });
+    expect((await app.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } }, testEnv)).status).toBe(200);
+    return token;
+  }
+
+  async function counted(send: () => Response | Promise<Response>) {
+    counter.reset();
+    const response = await send();
+    await response.arrayBuffer();
+    return { status: response.status, ...counter.count, texts: [...counter.count.texts] };
+  }
+
+  it('a signed-in request with one query: BEGIN travels with the claims, then the query, then COMMIT', async () => {
+    const app = pooledApp();
+    const token = await signedInToken(app);
+    const answer = await counted(() => app.request('/api/v1/todos', { headers: { authorization: `Bearer ${token}` } }, testEnv));
+    expect(answer.status).toBe(200);
+    expect(answer.texts).toEqual(['begin', expect.stringContaining('private.begin_request('), expect.stringContaining('from "todos"'), 'commit']);
+    expect(answer.roundTrips).toBe(3);
+  });
+
+  it('an anonymous request with one query: the same three', async () => {
+    const app = pooledApp();
+    const answer = await counted(() => app.request('/api/v1/products', {}, testEnv));
+    expect(answer.status).toBe(200);
+    expect(answer.statements).toBe(4);
+    expect(answer.roundTrips).toBe(3);
+  });
+
+  it('a connection of its own per request (Workers, Hyperdrive): the same three after the handshake', async () => {
+    const app = newApp({ connectDatabase: () => connectPg(url, { Client: counter.Client }) });
+    const token = await signedInToken(app);
+    const answer = await counted(() => app.request('/api/v1/todos', { headers: { authorization: `Bearer ${token}` } }, testEnv));
+    expect(answer.status).toBe(200);
+    expect(answer.roundTrips).toBe(3);
+  });
+
+  it('pooled connections keep each query prepared, so the server plans it once per connection', async () => {
+    const app = pooledApp();
+    const token = await signedInToken(app);
+    for (let i = 0; i < 2; i++) {
+      expect((await app.request('/api/v1/todos', { headers: { authorization: `Bearer ${token}` } }, testEnv)).status).toBe(200);
+    }
+    const connection = await pool.connect({});
+    try {
+      const result = await connection.db.execute(sql`select statement from pg_prepared_statements`);
+      const statements = (result as unknown as { rows: { statement: string }[] }).rows.map((row) => row.statement);
+      expect(statements.some((text) => text.includes('private.begin_request('))).toBe(true);
+      expect(statements.some((text) => text.includes('from "todos"'))).toBe(true);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('a request that fails half way leaves nothing of its caller on the pooled connection', async () => {
+    const app = pooledApp();
+    const token = await signedInToken(app);
+    const refused = await app.request(
+      '/api/v1/expenses',
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        // A budget category that is not the caller's: the insert's policy refuses it.
+        body: JSON.stringify({ amount: '12.00', description: 'x', category: 'fuel', expense_date: '2026-01-01', budget_category_id: crypto.randomUUID() }),
+      },
+      testEnv,
+    );
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
+    const connection = await pool.connect({});
+    try {
+      const result = await connection.db.execute(
+        sql`select current_user as role, coalesce(current_setting('request.jwt.claims', true), '') as claims, pg_current_xact_id_if_assigned() as transaction`,
+      );
+      const [state] = (result as unknown as { rows: { role: string; claims: string; transaction: string | null }[] }).rows;
+      expect(state).toEqual({ role: expect.not.stringMatching(/^(authenticated|anon|service_role)$/), claims: '', transaction: null });
+    } finally {
+      await connection.close();
+    }
+    expect((await app.request('/api/v1/todos', { headers: { authorization: `Bearer ${token}` } }, testEnv)).status).toBe(200);
+  });
+
+  it('a connection given back while still inside a transaction is closed, never handed to the next request', async () => {
+    const abandoned = await pool.connect({});
+    await abandoned.db.execute(sql`begin`);
+    const opened = await abandoned.db.execute(sql`select pg_backend_pid() as pid, set_config('role', 'anon', true) as role`);
+    const [{ pid }] = (opened as unknown as { rows: { pid: number }[] }).rows;
+    await abandoned.close();
+
+    const next = await pool.connect({});
+    try {
+      const result = await next.db.execute(sql`select pg_backend_pid() as pid, current_user as role`);
+      const [state] = (result as unknown as { rows: { pid: number; role: string }[] }).rows;
+      expect(state.pid).not.toBe(pid);
+      expect(state.role).not.toBe('anon');
+    } finally {
+      await next.close();
+    }
+  });
+});
