@@ -11,12 +11,19 @@ interface SaleFields {
   is_test?: boolean;
 }
 
-/** Sales are written by the Digistore24 webhook; here they are arranged directly. */
+let recorded = 0;
+
+/**
+ * Sales are written by the Digistore24 webhook; here they are arranged directly, each a
+ * second after the last: the embedded database's clock can give two quick inserts the
+ * same created_at, and then "newest first" would fall back to the random ids.
+ */
 async function recordSale(api: TestApi, owner: ApiUser, fields: SaleFields): Promise<string> {
+  recorded += 1;
   const { rows } = await api.database.owner.query<{ id: string }>(
     `insert into public.affiliate_sales
-       (user_id, order_id, sale_amount, commission_amount, status, currency, is_test, customer_email, metadata, tracking_id)
-     values ($1, $2, $3, $4, $5, $6, $7, repeat('a', 64), '{"ipn": "raw"}', 'trk') returning id`,
+       (user_id, order_id, sale_amount, commission_amount, status, currency, is_test, customer_email, metadata, tracking_id, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, repeat('a', 64), '{"ipn": "raw"}', 'trk', now() + make_interval(secs => $8)) returning id`,
     [
       owner.id,
       `${fields.order_id}-${owner.id}`,
@@ -25,6 +32,7 @@ async function recordSale(api: TestApi, owner: ApiUser, fields: SaleFields): Pro
       fields.status ?? 'confirmed',
       fields.currency ?? 'USD',
       fields.is_test ?? false,
+      recorded,
     ],
   );
   return rows[0].id;
