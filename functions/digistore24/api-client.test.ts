@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseRetryAfter } from '../retry-after.ts';
 import {
   errorEnvelope,
   FAKE_API_KEY,
@@ -17,7 +18,6 @@ import {
   Digistore24ResponseError,
   Digistore24TimeoutError,
   listItems,
-  parseRetryAfter,
 } from './api-client.ts';
 
 let fake: FakeDigistore24;

@@ -10,6 +10,8 @@
  * caller (a scheduled job) tries again on its next run.
  */
 
+import { parseRetryAfter } from '../retry-after.ts';
+
 export const DEFAULT_DIGISTORE24_API_URL = 'https://www.digistore24.com/api/call';
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -295,15 +297,6 @@ function parseEnvelope(text: string): Envelope | null {
 /** The code for "too many requests" is not documented; 429 is the obvious candidate, the wording the fallback. */
 function isTooManyRequests(code: string | null, message: string): boolean {
   return code === '429' || /too many requests|rate limit/i.test(message);
-}
-
-/** Seconds or an HTTP date, as milliseconds from now; null when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
-  if (header === null) return null;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 const KNOWN_LIST_KEYS = ['entries', 'marketplace_entries', 'products', 'items', 'list'];

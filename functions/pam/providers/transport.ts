@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '../../digistore24/api-client.ts';
+import { parseRetryAfter } from '../../retry-after.ts';
 import { parseServerSentEvents, type ServerSentEvent } from './sse.ts';
 import { ProviderError, type ProviderEvent } from './types.ts';
 
