@@ -31,13 +31,24 @@ export interface PamTool<Args extends z.ZodType = z.ZodType> {
 
 export const defineTool = <Args extends z.ZodType>(tool: PamTool<Args>): PamTool<Args> => tool;
 
-/** The tool as a provider sees it: name, description, and the JSON Schema of its arguments. */
+const definitions = new WeakMap<PamTool, ToolDefinition>();
+
+/**
+ * The tool as a provider sees it: name, description, and the JSON Schema of its
+ * arguments. A tool's schema never changes, so it is converted once per isolate rather
+ * than on every turn.
+ */
 export function toolDefinition(tool: PamTool): ToolDefinition {
-  const { $schema: _, ...parameters } = z.toJSONSchema(tool.args, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return { name: tool.name, description: tool.description, parameters };
+  let definition = definitions.get(tool);
+  if (!definition) {
+    const { $schema: _, ...parameters } = z.toJSONSchema(tool.args, { io: 'input', unrepresentable: 'any' }) as Record<
+      string,
+      unknown
+    >;
+    definition = { name: tool.name, description: tool.description, parameters };
+    definitions.set(tool, definition);
+  }
+  return definition;
 }
 
 /** What goes back to the model when a call cannot run: never a crash, always something it can correct. */
