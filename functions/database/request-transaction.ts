@@ -2,6 +2,7 @@ import { TransactionRollbackError } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
+import { executionContextOf } from '../execution-context.ts';
 import { actAsCaller, type RequestOrigin } from './transactions.ts';
 import type { Database, DatabaseConnection } from './types.ts';
 
@@ -38,11 +39,8 @@ function requestOrigin(c: Context<AppEnv>): RequestOrigin {
 
 function closeWhenDone(c: Context<AppEnv>, connection: DatabaseConnection): void {
   const closing = connection.close();
-  try {
-    c.executionCtx.waitUntil(closing);
-  } catch {
-    // Outside Workers (Node tests) there is no execution context; the promise settles on its own.
-  }
+  // Outside Workers there is no execution context; the close then settles on its own.
+  executionContextOf(c)?.waitUntil(closing);
 }
 
 /** The address if it is one Postgres' inet will accept, else ''. */

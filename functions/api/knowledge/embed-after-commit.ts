@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../env.ts';
+import { executionContextOf } from '../../execution-context.ts';
 import { embedderFromEnv } from '../../knowledge/configured-embedder.ts';
 import { embedSavedDocuments } from '../../knowledge/embedding-jobs.ts';
 
@@ -21,13 +22,6 @@ export function embedOnceCommitted(c: Context<AppEnv>, documentId: string): void
   savedDocuments.set(c, [...(savedDocuments.get(c) ?? []), documentId]);
 }
 
-function executionContextOf(c: Context<AppEnv>): Pick<Context['executionCtx'], 'waitUntil'> | null {
-  try {
-    return c.executionCtx;
-  } catch {
-    return null;
-  }
-}
 
 export const embedAfterCommit = createMiddleware<AppEnv>(async (c, next) => {
   await next();

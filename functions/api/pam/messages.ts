@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../errors.ts';
+import { executionContextOf } from '../../execution-context.ts';
 import { embedderFromEnv } from '../../knowledge/configured-embedder.ts';
 import { jsonContent, newRouter } from '../../openapi.ts';
 import { Message } from '../../pam/conversations.ts';
@@ -119,11 +120,8 @@ function startTurn(c: Context<AppEnv>, conversationId: string, body: z.infer<typ
       else buffered.push(event);
     },
   );
-  try {
-    c.executionCtx.waitUntil(finished.catch(() => {}));
-  } catch {
-    // Outside Workers (Node) there is no execution context; the promise runs to its end anyway.
-  }
+  // Outside Workers (Node) there is no execution context; the promise runs to its end anyway.
+  executionContextOf(c)?.waitUntil(finished.catch(() => {}));
   return {
     started: Promise.race([started, finished.then(() => undefined)]),
     finished,
