@@ -2,7 +2,7 @@ import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { requireAdmin } from '../auth/require-admin.ts';
 import { requireCaller } from '../auth/authenticate.ts';
-import { withRequestTransaction } from '../database/request-transaction.ts';
+import { requestTransaction, withRequestTransaction } from '../database/request-transaction.ts';
 import type { AppEnv } from '../env.ts';
 import { problems, type ProblemStatus } from './problems.ts';
 
@@ -20,6 +20,8 @@ const middlewareFor: Record<Access, MiddlewareHandler<AppEnv>[]> = {
   admin: [requireCaller, withRequestTransaction, requireAdmin],
 };
 
+const oneStatementTransaction = requestTransaction({ oneStatement: true });
+
 const bearerAuth = [{ bearerAuth: [] }];
 
 /** What an operation states itself; tags, security, access and the standard problems come from its group. */
@@ -33,9 +35,18 @@ type OperationConfig = Omit<RouteConfig, 'tags' | 'security' | 'middleware' | 'o
    * request (a PAM turn waits on a model for seconds): it opens its own, short ones.
    */
   transaction?: false;
+  /**
+   * `true` when the handler runs exactly one statement, and that statement is its whole
+   * effect (a list, a get, an insert or update with RETURNING). The statement then
+   * travels with the caller's claims and the COMMIT, as one round trip on pg and one HTTP
+   * transaction on Neon. A second statement is refused with a 500, so the test suite
+   * (run against a server) finds a wrong declaration. A 4xx decided after the statement
+   * does not roll it back: it has committed.
+   */
+  oneStatement?: true;
 };
 
-type Operation<R extends OperationConfig> = Omit<R, 'problems' | 'transaction'> & {
+type Operation<R extends OperationConfig> = Omit<R, 'problems' | 'transaction' | 'oneStatement'> & {
   tags: string[];
   security: typeof bearerAuth | [];
   getRoutingPath(): string;
@@ -50,10 +61,14 @@ type Operation<R extends OperationConfig> = Omit<R, 'problems' | 'transaction'> 
  */
 export function operationsOf(tag: string, access: Access = 'user') {
   return function operation<const R extends OperationConfig>(config: R): Operation<R> {
-    const { problems: extra = [], transaction, ...route } = config;
+    const { problems: extra = [], transaction, oneStatement, ...route } = config;
     const statuses = new Set<ProblemStatus>([...standardProblems(route, access), ...extra]);
-    const middleware = middlewareFor[access].filter((handler) => transaction !== false || handler !== withRequestTransaction);
     if (transaction === false && access === 'admin') throw new Error('admin operations run in the request transaction');
+    // The admin check is a statement of its own.
+    if (oneStatement && (transaction === false || access === 'admin')) throw new Error(`${route.operationId}: only user and public operations in the request transaction run as one statement`);
+    const middleware = middlewareFor[access]
+      .filter((handler) => transaction !== false || handler !== withRequestTransaction)
+      .map((handler) => (oneStatement && handler === withRequestTransaction ? oneStatementTransaction : handler));
     return createRoute({
       ...route,
       tags: [tag],

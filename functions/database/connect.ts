@@ -3,7 +3,8 @@ import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { databaseUnavailable } from './errors.ts';
-import type { ConnectDatabase, Database, DatabaseConnection } from './types.ts';
+import { NeonHttpClient } from './neon-http.ts';
+import type { ConnectDatabase, ConnectOptions, Database, DatabaseConnection, DriverStatement } from './types.ts';
 
 export type { ConnectDatabase, DatabaseConnection };
 
@@ -17,11 +18,15 @@ export interface PgOptions {
 }
 
 /** Picks the driver for the configured database: Neon's serverless driver for Neon hosts, `pg` otherwise. */
-export const connectFromEnv: ConnectDatabase = async (env) => {
+export const connectFromEnv: ConnectDatabase = async (env, options = {}) => {
   const url = env.HYPERDRIVE?.connectionString ?? env.DATABASE_URL;
   if (!url) throw databaseUnavailable(new Error('DATABASE_URL is not configured'));
   const driver = env.DATABASE_DRIVER ?? (!env.HYPERDRIVE && isNeonHost(url) ? 'neon' : 'pg');
-  return driver === 'neon' ? connectNeon(url, env.NEON_WS_PROXY) : connectPg(url);
+  if (driver !== 'neon') return connectPg(url, {}, options);
+  // One statement needs no interactive transaction: it and its claims go as one HTTP
+  // transaction, one round trip with no connection to open. Anything else needs a
+  // session, which Neon serves over a WebSocket.
+  return options.oneStatement ? connectNeonHttp(url, env.NEON_HTTP_ENDPOINT) : connectNeon(url, env.NEON_WS_PROXY);
 };
 
 export function isNeonHost(url: string): boolean {
@@ -34,7 +39,7 @@ export function isNeonHost(url: string): boolean {
 }
 
 /** One connection of its own, closed after the request or job (Workers, Hyperdrive). */
-export async function connectPg(url: string, options: PgOptions = {}): Promise<DatabaseConnection> {
+export async function connectPg(url: string, options: PgOptions = {}, connectOptions: ConnectOptions = {}): Promise<DatabaseConnection> {
   const Client = options.Client ?? pg.Client;
   // Pipeline mode: statements go out without waiting for the answer to the one before, which
   // is what lets a transaction's BEGIN travel with its first statement (see PipelinedClient).
@@ -47,9 +52,12 @@ export async function connectPg(url: string, options: PgOptions = {}): Promise<D
     await client.end().catch(() => {});
     throw databaseUnavailable(error);
   }
+  const pipelined = new PipelinedClient(client, false);
+  pipelined.checkOut(connectOptions);
   return {
-    db: drizzlePg({ client: new PipelinedClient(client, false) as unknown as pg.Client }) as unknown as Database,
+    db: drizzlePg({ client: pipelined as unknown as pg.Client }) as unknown as Database,
     close: () => client.end().catch(() => {}),
+    sendWithNextStatement: (statement) => pipelined.sendWithNextStatement(statement),
   };
 }
 
@@ -74,22 +82,26 @@ export function pgPool(url: string, options: PgOptions & { max?: number; prepare
   // An idle pooled client that loses its socket is dropped by the pool; the event only needs a listener.
   pool.on('error', () => {});
   // One drizzle handle per pooled client, made the first time the client is handed out.
-  const handles = new WeakMap<pg.PoolClient, Database>();
+  const handles = new WeakMap<pg.PoolClient, { db: Database; pipelined: PipelinedClient }>();
   return {
-    async connect() {
+    async connect(_config, connectOptions = {}) {
       let client: pg.PoolClient;
       try {
         client = await pool.connect();
       } catch (error) {
         throw databaseUnavailable(error);
       }
-      let db = handles.get(client);
-      if (!db) {
-        db = drizzlePg({ client: new PipelinedClient(client, options.prepare ?? true) as unknown as pg.Client }) as unknown as Database;
-        handles.set(client, db);
+      let handle = handles.get(client);
+      if (!handle) {
+        const pipelined = new PipelinedClient(client, options.prepare ?? true);
+        handle = { db: drizzlePg({ client: pipelined as unknown as pg.Client }) as unknown as Database, pipelined };
+        handles.set(client, handle);
       }
+      const { db, pipelined } = handle;
+      pipelined.checkOut(connectOptions);
       return {
         db,
+        sendWithNextStatement: (statement: DriverStatement) => pipelined.sendWithNextStatement(statement),
         close: async () => {
           // A connection still inside a transaction (its COMMIT or ROLLBACK never got through)
           // carries the last caller's role and claims: it is closed, never handed to the next request.
@@ -99,6 +111,16 @@ export function pgPool(url: string, options: PgOptions & { max?: number; prepare
       };
     },
     end: () => pool.end(),
+  };
+}
+
+/** Neon's SQL-over-HTTP endpoint: each transaction is one request (neon-http.ts). */
+export async function connectNeonHttp(url: string, endpoint?: string): Promise<DatabaseConnection> {
+  const client = new NeonHttpClient(url, endpoint ? { endpoint } : {});
+  return {
+    db: drizzlePg({ client: client as unknown as pg.Client }) as unknown as Database,
+    close: async () => {},
+    sendWithNextStatement: (statement) => client.sendWithNextStatement(statement),
   };
 }
 
@@ -151,57 +173,96 @@ function statementName(text: string): string | undefined {
 }
 
 /**
- * The pg client as drizzle sees it, with two differences.
+ * The pg client as drizzle sees it, with three differences.
  *
- * A transaction's BEGIN is held back and written together with the transaction's first
- * statement, on a client in pipeline mode. Every transaction PAM opens starts with the
- * statement that sets the role and claims, so BEGIN and that statement cost one round
- * trip instead of two. If BEGIN fails, its error is the one reported, and drizzle rolls
- * back as it would have.
+ * A transaction's BEGIN is held back, and so is the statement that sets its role and
+ * claims (handed over by `sendWithNextStatement`); both are written together with the
+ * transaction's next statement, on a client in pipeline mode. A request that runs one
+ * statement costs one round trip for all three instead of three. If BEGIN or the claims
+ * statement fails (an ended session), that error is the one the statement reports, and
+ * the statement itself never ran: Postgres skips it in the aborted transaction.
+ *
+ * With `oneStatement` (operations that declare it), the COMMIT travels in the same write
+ * too, and a second statement is refused: the transaction has already ended.
  *
  * With `prepare` (pooled connections, which live for many requests), statements with
  * parameters are sent as named prepared statements, so the server parses and plans each
  * query shape once per connection instead of on every request.
  */
 class PipelinedClient {
-  #heldBegin: { config: QueryConfig | string; values: unknown } | null = null;
+  #held: Statement[] = [];
+  #oneStatement = false;
+  /** The COMMIT sent with a one-statement transaction's statement, for drizzle's own COMMIT or ROLLBACK to await. */
+  #sentCommit: Promise<pg.QueryResult> | null = null;
 
   constructor(
     readonly client: pg.ClientBase,
     readonly prepare: boolean,
   ) {}
 
+  /** Called each time the connection is handed out: nothing of an earlier checkout carries over. */
+  checkOut(options: ConnectOptions): void {
+    this.#held = [];
+    this.#sentCommit = null;
+    this.#oneStatement = options.oneStatement ?? false;
+  }
+
+  sendWithNextStatement(statement: DriverStatement): void {
+    this.#held.push({ config: statement.text, values: statement.values });
+  }
+
   query(config: QueryConfig | string, values?: unknown): Promise<pg.QueryResult> {
     const text = typeof config === 'string' ? config : config.text;
-    const held = this.#heldBegin;
-    if (!held) {
+    if (this.#sentCommit) {
+      const committed = this.#sentCommit;
+      if (!END.test(text)) return Promise.reject(new Error(ONE_STATEMENT_EXCEEDED));
+      this.#sentCommit = null;
+      return committed;
+    }
+    const held = this.#held;
+    if (held.length === 0) {
       if (BEGIN.test(text) && !hasValues(values)) {
-        this.#heldBegin = { config, values };
+        held.push({ config, values });
         return Promise.resolve(emptyResult('BEGIN'));
       }
       return this.#send(config, values);
     }
-    this.#heldBegin = null;
-    // A transaction that ran nothing: neither its BEGIN nor its end needs to reach the server.
-    if (END.test(text)) return Promise.resolve(emptyResult(text.trim().split(/\s|;/)[0].toUpperCase()));
-    // One write for both: the socket is corked until both are queued.
+    this.#held = [];
+    if (END.test(text)) {
+      // A transaction that ran nothing after its BEGIN, or that is rolled back before its
+      // claims were sent, has nothing to tell the server. One that commits still sends its
+      // claims, so an ended session is refused even when no statement followed.
+      if (held.length === 1 || !/^\s*commit/i.test(text)) return Promise.resolve(emptyResult(text.trim().split(/\s|;/)[0].toUpperCase()));
+      return this.#sendTogether([...held, { config, values }]).result;
+    }
+    const statements = [...held, { config, values }];
+    const commitWithIt = this.#oneStatement && held.length > 1;
+    if (commitWithIt) statements.push({ config: 'commit', values: undefined });
+    const { result, sent } = this.#sendTogether(statements, held.length);
+    if (commitWithIt) this.#sentCommit = sent[statements.length - 1];
+    return result;
+  }
+
+  /**
+   * Writes `statements` in one go (the socket is corked until all are queued). `result` is
+   * the answer to the statement at `resultIndex` (default the last), or the error of the
+   * first statement before it that failed.
+   */
+  #sendTogether(statements: Statement[], resultIndex = statements.length - 1) {
     const stream = (this.client as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream;
     stream?.cork?.();
-    let began: Promise<pg.QueryResult>;
-    let result: Promise<pg.QueryResult>;
+    const sent: Promise<pg.QueryResult>[] = [];
     try {
-      began = this.client.query(held.config as never, held.values as never);
-      result = this.#send(config, values);
+      for (const { config, values } of statements) sent.push(this.#send(config, values));
     } finally {
       stream?.uncork?.();
     }
-    return began.then(
-      () => result,
-      (error: unknown) => {
-        result.catch(() => {});
-        throw error;
-      },
-    );
+    for (const answer of sent) answer.catch(() => {});
+    const result = (async () => {
+      for (const before of sent.slice(0, resultIndex)) await before;
+      return sent[resultIndex];
+    })();
+    return { result, sent };
   }
 
   #send(config: QueryConfig | string, values: unknown): Promise<pg.QueryResult> {
@@ -209,9 +270,22 @@ class PipelinedClient {
       const name = statementName(config.text);
       if (name) return this.client.query({ ...config, name } as never, values as never);
     }
+    if (this.prepare && typeof config === 'string' && hasValues(values)) {
+      const name = statementName(config);
+      if (name) return this.client.query({ text: config, name } as never, values as never);
+    }
     return this.client.query(config as never, values as never);
   }
 }
+
+interface Statement {
+  config: QueryConfig | string;
+  values: unknown;
+}
+
+const ONE_STATEMENT_EXCEEDED =
+  'This operation is declared to run one statement (functions/api/operation.ts), and ran a second: ' +
+  'its transaction had already committed with the first. Remove the declaration or the second statement.';
 
 function hasValues(values: unknown): boolean {
   return Array.isArray(values) && values.length > 0;

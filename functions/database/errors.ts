@@ -15,6 +15,9 @@ export interface PostgresError {
 
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 
+/** PAM's own SQLSTATE for a request whose session has ended (private.refuse_ended_session). */
+const SESSION_ENDED = 'PS401';
+
 /** The Postgres error inside whatever wrapped it, if there is one. */
 export function postgresErrorOf(error: unknown): PostgresError | null {
   for (const cause of causesOf(error)) {
@@ -22,6 +25,15 @@ export function postgresErrorOf(error: unknown): PostgresError | null {
     if (typeof code === 'string' && SQLSTATE.test(code)) return cause as PostgresError;
   }
   return null;
+}
+
+/** Raised by the claims statement (migration 0018) for a revoked or expired session, or a disabled account. */
+export function sessionEnded(): ApiError {
+  return new ApiError('unauthorized', 'This session has ended. Sign in again.');
+}
+
+export function isSessionEnded(error: unknown): boolean {
+  return postgresErrorOf(error)?.code === SESSION_ENDED;
 }
 
 export function databaseUnavailable(cause?: unknown): ApiError {
@@ -36,6 +48,7 @@ export function apiErrorFromDatabase(error: unknown): ApiError | null {
   const pgError = postgresErrorOf(error);
   if (!pgError) return isConnectionFailure(error) ? databaseUnavailable(error) : null;
   const { code } = pgError;
+  if (code === SESSION_ENDED) return sessionEnded();
   if (code === '23505') return new ApiError('conflict', 'A resource with these values already exists.');
   // A policy's WITH CHECK refusing a link to a row the caller cannot see reads exactly
   // like a foreign key to a row that does not exist: no existence oracle.

@@ -4,31 +4,38 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 import { executionContextOf } from '../execution-context.ts';
 import { actAsCaller, type RequestOrigin } from './transactions.ts';
-import type { Database, DatabaseConnection } from './types.ts';
+import type { ConnectOptions, Database, DatabaseConnection } from './types.ts';
 
 /**
  * Runs the request's database work in one transaction whose first statement sets the
  * caller's claims and role (all LOCAL, so nothing outlives the transaction) and checks
- * the session in the same round trip; on pg, BEGIN travels with that statement too
- * (connect.ts), so a request with one query costs three round trips: BEGIN and the claims,
- * the query, COMMIT. Any error or 4xx/5xx response rolls it back.
+ * the session. On pg and Neon that statement travels with the request's first statement
+ * (connect.ts), so a request with one query costs two round trips (BEGIN, claims and the
+ * query; COMMIT), and one where the operation declares it runs one statement
+ * (`oneStatement`): there the COMMIT travels too, or on Neon the three are one HTTP
+ * transaction. Any error or 4xx/5xx response rolls back what has not committed.
  * Operations declare it (functions/api/operation.ts); routes without a database never open one.
  */
-export const withRequestTransaction = createMiddleware<AppEnv>(async (c, next) => {
-  const connection = await c.var.connectDatabase(c.env);
-  try {
-    await connection.db.transaction(async (tx) => {
-      await actAsCaller(tx as unknown as Database, c.get('caller'), requestOrigin(c));
-      c.set('db', tx as unknown as Database);
-      await next();
-      if (c.error || c.res.status >= 400) tx.rollback();
-    });
-  } catch (error) {
-    if (!(error instanceof TransactionRollbackError)) throw error;
-  } finally {
-    closeWhenDone(c, connection);
-  }
-});
+export function requestTransaction(options: ConnectOptions = {}) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const connection = await c.var.connectDatabase(c.env, options);
+    try {
+      await connection.db.transaction(async (tx) => {
+        const db = tx as unknown as Database;
+        await actAsCaller(connection, db, c.get('caller'), requestOrigin(c));
+        c.set('db', db);
+        await next();
+        if (c.error || c.res.status >= 400) tx.rollback();
+      });
+    } catch (error) {
+      if (!(error instanceof TransactionRollbackError)) throw error;
+    } finally {
+      closeWhenDone(c, connection);
+    }
+  });
+}
+
+export const withRequestTransaction = requestTransaction();
 
 function requestOrigin(c: Context<AppEnv>): RequestOrigin {
   return {

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Caller } from '../env.ts';
-import { ApiError } from '../errors.ts';
-import type { ConnectDatabase, Database, DatabaseConfig } from './types.ts';
+import { isSessionEnded, sessionEnded } from './errors.ts';
+import type { ConnectDatabase, Database, DatabaseConfig, DatabaseConnection } from './types.ts';
 
 /**
  * The two ways work reaches the database: as a user, under their claims (requests, PAM's
@@ -16,13 +17,16 @@ export interface RequestOrigin {
 
 const SESSION_EXPIRY_MARGIN_SECONDS = 60;
 
-/** Makes the rest of the transaction run as `caller` (or as an anonymous visitor), after checking their session. */
-export async function actAsCaller(db: Database, caller: Caller | null, origin: RequestOrigin): Promise<void> {
+/**
+ * The statement that makes the rest of a transaction run as `caller` (or as an anonymous
+ * visitor), after checking their session: it fails with SQLSTATE PS401 (answered 401)
+ * when the session has ended, so nothing after it in the transaction runs.
+ */
+export function claimsStatement(caller: Caller | null, origin: RequestOrigin): SQL {
   if (!caller) {
-    await db.execute(sql`select set_config('request.jwt.claims', '', true),
-                                set_config('timezone', 'UTC', true),
-                                set_config('role', 'anon', true)`);
-    return;
+    return sql`select set_config('request.jwt.claims', '', true),
+                      set_config('timezone', 'UTC', true),
+                      set_config('role', 'anon', true)`;
   }
   const claims = JSON.stringify(caller.claims);
   // Without a session_id the token itself is the session, and it ends with the token. The
@@ -35,7 +39,7 @@ export async function actAsCaller(db: Database, caller: Caller | null, origin: R
   // every setting begin_request depends on (the claims, and the client's address and agent
   // its audit trigger records) is made in an argument of the call, so Postgres applies them
   // before it runs whatever the order of the select list. The claims travel once.
-  const result = await db.execute(sql`
+  return sql`
     select set_config('timezone', 'UTC', true),
            set_config('role',
              case when private.begin_request(
@@ -44,12 +48,34 @@ export async function actAsCaller(db: Database, caller: Caller | null, origin: R
                          nullif(set_config('request.client_ip', ${origin.ip}, true), '')::inet,
                          nullif(set_config('request.user_agent', ${origin.userAgent}, true), ''),
                          ${sessionExpiresAt}::timestamptz)
-                  then 'authenticated' else 'anon' end,
-             true) = 'authenticated' as session_active`);
-  const [row] = (result as unknown as { rows: { session_active: boolean }[] }).rows;
-  if (!row?.session_active) {
-    throw new ApiError('unauthorized', 'This session has ended. Sign in again.');
+                  then 'authenticated' else private.refuse_ended_session() end,
+             true)`;
+}
+
+const SERVICE_ROLE_STATEMENT = sql`select set_config('request.jwt.claims', '', true),
+                                          set_config('timezone', 'UTC', true),
+                                          set_config('role', 'service_role', true)`;
+
+const dialect = new PgDialect();
+
+/**
+ * Runs `statement` as the first of the transaction `tx` on `connection`. A driver that can
+ * (pg in pipeline mode, Neon over HTTP) holds it back and sends it together with the
+ * transaction's next statement, which saves a round trip; its failure then becomes that
+ * statement's failure. Otherwise it is sent and awaited here.
+ */
+async function beginWith(connection: DatabaseConnection, tx: Database, statement: SQL): Promise<void> {
+  if (connection.sendWithNextStatement) {
+    const { sql: text, params } = dialect.sqlToQuery(statement);
+    connection.sendWithNextStatement({ text, values: params });
+    return;
   }
+  await tx.execute(statement);
+}
+
+/** Makes the rest of the transaction `tx` on `connection` run as `caller` (or anonymously). */
+export function actAsCaller(connection: DatabaseConnection, tx: Database, caller: Caller | null, origin: RequestOrigin): Promise<void> {
+  return beginWith(connection, tx, claimsStatement(caller, origin));
 }
 
 /**
@@ -68,9 +94,12 @@ export async function withCaller<T>(
   try {
     return await connection.db.transaction(async (tx) => {
       const db = tx as unknown as Database;
-      await actAsCaller(db, caller, origin);
+      await actAsCaller(connection, db, caller, origin);
       return work(db);
     });
+  } catch (error) {
+    // The claims statement's refusal arrives as the database error of whichever statement it travelled with.
+    throw isSessionEnded(error) ? sessionEnded() : error;
   } finally {
     await connection.close();
   }
@@ -90,9 +119,7 @@ export async function withServiceRole<T>(
   try {
     return await connection.db.transaction(async (tx) => {
       const db = tx as unknown as Database;
-      await db.execute(sql`select set_config('request.jwt.claims', '', true),
-                                  set_config('timezone', 'UTC', true),
-                                  set_config('role', 'service_role', true)`);
+      await beginWith(connection, db, SERVICE_ROLE_STATEMENT);
       return work(db);
     });
   } finally {
@@ -112,7 +139,7 @@ export async function withSharedConnection<T>(
   work: (connect: ConnectDatabase) => Promise<T>,
 ): Promise<T> {
   const connection = await connect(config);
-  const shared: ConnectDatabase = async () => ({ db: connection.db, close: async () => {} });
+  const shared: ConnectDatabase = async () => ({ ...connection, close: async () => {} });
   try {
     return await work(shared);
   } finally {

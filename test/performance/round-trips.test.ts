@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { roundTripCounter } from '../../bench/round-trips.ts';
 import { newApp } from '../../functions/app.ts';
 import { connectPg, type PgPool, pgPool } from '../../functions/database/connect.ts';
+import { withPgClient } from '../../db/connect.ts';
 import { signTestToken, testEnv } from '../support/app.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -44,29 +45,90 @@ describe.skipIf(!onServer)('database round trips per request', () => {
     return { status: response.status, ...counter.count, texts: [...counter.count.texts] };
   }
 
-  it('a signed-in request with one query: BEGIN travels with the claims, then the query, then COMMIT', async () => {
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('an operation declared as one statement: BEGIN, the claims, the query and COMMIT in one write', async () => {
     const app = pooledApp();
     const token = await signedInToken(app);
-    const answer = await counted(() => app.request('/api/v1/todos', { headers: { authorization: `Bearer ${token}` } }, testEnv));
+    const answer = await counted(() => app.request('/api/v1/todos', { headers: bearer(token) }, testEnv));
     expect(answer.status).toBe(200);
     expect(answer.texts).toEqual(['begin', expect.stringContaining('private.begin_request('), expect.stringContaining('from "todos"'), 'commit']);
-    expect(answer.roundTrips).toBe(3);
+    expect(answer.roundTrips).toBe(1);
   });
 
-  it('an anonymous request with one query: the same three', async () => {
+  it('an anonymous request declared as one statement: the same single round trip', async () => {
     const app = pooledApp();
     const answer = await counted(() => app.request('/api/v1/products', {}, testEnv));
     expect(answer.status).toBe(200);
     expect(answer.statements).toBe(4);
-    expect(answer.roundTrips).toBe(3);
+    expect(answer.roundTrips).toBe(1);
   });
 
-  it('a connection of its own per request (Workers, Hyperdrive): the same three after the handshake', async () => {
-    const app = newApp({ connectDatabase: () => connectPg(url, { Client: counter.Client }) });
+  it('any other operation: the claims travel with its first statement, then one round trip per statement and the COMMIT', async () => {
+    const app = pooledApp();
     const token = await signedInToken(app);
-    const answer = await counted(() => app.request('/api/v1/todos', { headers: { authorization: `Bearer ${token}` } }, testEnv));
+    const created = await app.request('/api/v1/todos', { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Check tyres' }) }, testEnv);
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const answer = await counted(() =>
+      app.request(`/api/v1/todos/${id}/subtasks`, { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Front left' }) }, testEnv),
+    );
+    expect(answer.status).toBe(201);
+    expect(answer.texts.slice(0, 2)).toEqual(['begin', expect.stringContaining('private.begin_request(')]);
+    expect(answer.texts.at(-1)).toBe('commit');
+    // BEGIN and the claims ride with the first of the handler's statements.
+    expect(answer.statements).toBeGreaterThan(4);
+    expect(answer.roundTrips).toBe(answer.statements - 2);
+  });
+
+  it('a connection of its own per request (Workers, Hyperdrive): the same single round trip after the handshake', async () => {
+    const app = newApp({ connectDatabase: (_config, options) => connectPg(url, { Client: counter.Client }, options) });
+    const token = await signedInToken(app);
+    const answer = await counted(() => app.request('/api/v1/todos', { headers: bearer(token) }, testEnv));
     expect(answer.status).toBe(200);
-    expect(answer.roundTrips).toBe(3);
+    expect(answer.roundTrips).toBe(1);
+  });
+
+  it('an ended session: its write travels in the same round trip and never runs', async () => {
+    const app = pooledApp();
+    const token = await signedInToken(app);
+    const { sub } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sub: string };
+    await withPgClient(url, (client) => client.query('update public.user_sessions set is_active = false, ended_at = now() where user_id = $1', [sub]));
+    const answer = await counted(() =>
+      app.request(
+        '/api/v1/expenses',
+        {
+          method: 'POST',
+          headers: { ...bearer(token), 'content-type': 'application/json' },
+          body: JSON.stringify({ amount: '9.50', description: 'never stored', category: 'fuel', expense_date: '2026-01-01' }),
+        },
+        testEnv,
+      ),
+    );
+    expect(answer.status).toBe(401);
+    expect(answer.roundTrips).toBe(1);
+    expect(answer.texts[2]).toContain('insert into "expenses"');
+    const stored = await withPgClient(url, (client) => client.query('select count(*)::int as n from public.expenses where user_id = $1', [sub]));
+    expect(stored.rows[0].n).toBe(0);
+  });
+
+  it('a one-statement transaction refuses a second statement: the first has already committed with it', async () => {
+    const connection = await pool.connect({}, { oneStatement: true });
+    try {
+      counter.reset();
+      const outcome = connection.db.transaction(async (tx) => {
+        connection.sendWithNextStatement!({ text: "select set_config('application_name', $1, true)", values: ['one-statement'] });
+        const [row] = ((await tx.execute(sql`select current_setting('application_name') as name`)) as unknown as { rows: { name: string }[] }).rows;
+        expect(row.name).toBe('one-statement');
+        await tx.execute(sql`select 2`);
+      });
+      await expect(outcome).rejects.toMatchObject({ cause: { message: expect.stringMatching(/declared to run one statement/) } });
+      expect(counter.count.roundTrips).toBe(1);
+      const status = (await connection.db.execute(sql`select pg_current_xact_id_if_assigned() as xact`)) as unknown as { rows: { xact: string | null }[] };
+      expect(status.rows[0].xact).toBeNull();
+    } finally {
+      await connection.close();
+    }
   });
 
   it('pooled connections keep each query prepared, so the server plans it once per connection', async () => {

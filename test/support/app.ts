@@ -14,7 +14,7 @@ export const testEnv: Env = { JWT_SECRET: TEST_JWT_SECRET };
 export function connectorFor(database: TestDatabase): ConnectDatabase {
   if (database.connectionString) {
     const url = database.connectionString;
-    return () => connectPg(url);
+    return (_config, options) => connectPg(url, {}, options);
   }
   return embeddedConnector(database.pglite!);
 }

@@ -7,6 +7,7 @@ import { signTestToken, TEST_JWT_SECRET } from '../support/app.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { closedPort, type DatabaseEndpoint, serveTestDatabase } from './database-endpoint.ts';
 import { type LocalWorker, startLocalWorker } from './local-worker.ts';
+import { startNeonHttpEndpoint } from '../support/neon-http-endpoint.ts';
 import { startNeonWebSocketPipe } from './neon-websocket-pipe.ts';
 
 const USER_AGENT = 'pam-worker-runtime-test/1.0';
@@ -53,28 +54,46 @@ async function throughPg(databaseUrl: string): Promise<DriverSetup> {
   return { worker, assertDriverUsed: () => {}, stop: () => worker.stop() };
 }
 
-/** Neon's driver, with a local pipe standing in for Neon's proxy in front of `postgres`. */
-async function throughNeon(databaseUrl: string, postgres: { host: string; port: number }): Promise<DriverSetup> {
+/**
+ * Neon, as the Worker reaches it: operations of one statement over Neon's SQL-over-HTTP
+ * endpoint, the rest over a WebSocket. Local stand-ins take the place of both in front of
+ * `postgres`: an HTTP endpoint speaking Neon's wire format, and a WebSocket-to-TCP pipe.
+ */
+async function throughNeon(databaseUrl: string, postgres: { host: string; port: number }): Promise<DriverSetup & { neon: NeonStandIns }> {
   const pipe = await startNeonWebSocketPipe(postgres);
+  const http = await startNeonHttpEndpoint().catch(async (error) => {
+    await pipe.close();
+    throw error;
+  });
   try {
     const worker = await startLocalWorker({
       DATABASE_URL: databaseUrl,
       DATABASE_DRIVER: 'neon',
       NEON_WS_PROXY: pipe.proxyAddress,
+      NEON_HTTP_ENDPOINT: http.url,
       JWT_SECRET: TEST_JWT_SECRET,
     });
     return {
       worker,
-      assertDriverUsed: () => expect(pipe.connectionCount()).toBeGreaterThan(0),
+      neon: { webSockets: () => pipe.connectionCount(), httpRequests: () => http.requests() },
+      assertDriverUsed: () => {
+        expect(pipe.connectionCount()).toBeGreaterThan(0);
+        expect(http.requests()).toBeGreaterThan(0);
+      },
       stop: async () => {
         await worker.stop();
-        await pipe.close();
+        await Promise.all([pipe.close(), http.close()]);
       },
     };
   } catch (error) {
-    await pipe.close();
+    await Promise.all([pipe.close(), http.close()]);
     throw error;
   }
+}
+
+interface NeonStandIns {
+  webSockets(): number;
+  httpRequests(): number;
 }
 
 function describeApiThrough(driver: string, start: () => Promise<DriverSetup>) {
@@ -189,7 +208,47 @@ function describeApiThrough(driver: string, start: () => Promise<DriverSetup>) {
 }
 
 describeApiThrough('pg over TCP', () => throughPg(endpoint.url));
-describeApiThrough("Neon's driver over a WebSocket", () => throughNeon(endpoint.url, endpoint));
+describeApiThrough("Neon (HTTP for one statement, a WebSocket otherwise)", () => throughNeon(endpoint.url, endpoint));
+
+describe('the Worker on Neon, counted at the stand-ins', () => {
+  let setup: Awaited<ReturnType<typeof throughNeon>>;
+  beforeAll(async () => {
+    setup = await throughNeon(endpoint.url, endpoint);
+  });
+  afterAll(() => setup?.stop());
+
+  async function counted(send: () => Promise<Response>) {
+    const before = { http: setup.neon.httpRequests(), webSockets: setup.neon.webSockets() };
+    const response = await send();
+    const body = (await response.json()) as { data?: { title: string }[] };
+    return { status: response.status, body, http: setup.neon.httpRequests() - before.http, webSockets: setup.neon.webSockets() - before.webSockets };
+  }
+
+  it('answers an operation of one statement in one HTTP request, claims and session check included, with no connection opened', async () => {
+    const user = await mintUser();
+    const first = await counted(() => setup.worker.request('/api/v1/todos', { method: 'POST', token: user.token, json: { title: 'Fill the water tank' } }));
+    expect(first).toMatchObject({ status: 201, http: 1, webSockets: 0 });
+    const listed = await counted(() => setup.worker.request('/api/v1/todos', { token: user.token }));
+    expect(listed).toMatchObject({ status: 200, http: 1, webSockets: 0 });
+    expect(listed.body.data?.map((todo) => todo.title)).toEqual(['Fill the water tank']);
+  });
+
+  it('refuses an ended session in that same request, and writes nothing', async () => {
+    const user = await mintUser();
+    expect((await counted(() => setup.worker.request('/api/v1/todos', { token: user.token }))).status).toBe(200);
+    await database.owner.query('update public.user_sessions set is_active = false, ended_at = now() where user_id = $1', [user.id]);
+    const refused = await counted(() => setup.worker.request('/api/v1/todos', { method: 'POST', token: user.token, json: { title: 'Never stored' } }));
+    expect(refused).toMatchObject({ status: 401, http: 1, webSockets: 0 });
+    const { rows } = await database.owner.query('select count(*)::int as n from public.todos where user_id = $1', [user.id]);
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it('takes a WebSocket session for an operation of several statements', async () => {
+    const user = await mintUser();
+    const sessions = await counted(() => setup.worker.request('/api/v1/sessions', { token: user.token }));
+    expect(sessions).toMatchObject({ status: 200, http: 0, webSockets: 1 });
+  });
+});
 
 function describeDatabaseDown(driver: string, start: () => Promise<DriverSetup>) {
   describe(`the Worker through ${driver} with its database down`, () => {

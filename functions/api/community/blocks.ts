@@ -32,6 +32,7 @@ const list = operation({
   method: 'get',
   path: '/blocks',
   operationId: 'listBlocks',
+  oneStatement: true,
   summary: 'The users you blocked, newest first',
   request: { query: PageQuery },
   responses: { 200: { description: 'A page of blocks', content: jsonContent(listOf(Block, 'UserBlockList')) } },

@@ -42,6 +42,7 @@ const get = operation({
   method: 'get',
   path: '/comments/{id}',
   operationId: 'getComment',
+  oneStatement: true,
   summary: 'Get a comment',
   request: { params: IdParam },
   responses: { 200: { description: 'The comment', content: jsonContent(Comment) } },

@@ -41,6 +41,7 @@ const get = operation({
   method: 'get',
   path: '/groups/{id}',
   operationId: 'getGroup',
+  oneStatement: true,
   summary: 'Get a group',
   description: 'A private or invite-only group is `404` to anyone but its members.',
   request: { params: IdParam },

@@ -11,6 +11,7 @@ const list = operation({
   method: 'get',
   path: '/posts',
   operationId: 'listFeed',
+  oneStatement: true,
   summary: 'The feed: posts you may see, newest first, or matching a search',
   description:
     'Public posts, your groups\' posts and your own, without what moderation removed or holds for review and without ' +
@@ -36,6 +37,7 @@ const get = operation({
   method: 'get',
   path: '/posts/{id}',
   operationId: 'getPost',
+  oneStatement: true,
   summary: 'Get a post',
   request: { params: IdParam },
   responses: { 200: { description: 'The post', content: jsonContent(Post) } },

@@ -54,6 +54,7 @@ const remove = operation({
   method: 'delete',
   path: '/wishlist/{product_id}',
   operationId: 'removeFromWishlist',
+  oneStatement: true,
   summary: 'Remove a product from your wishlist',
   description: '`404` when the product is not on your list.',
   request: { params: ProductParam },

@@ -46,6 +46,7 @@ const update = operation({
   method: 'patch',
   path: '/vehicles/{id}/maintenance/{record_id}',
   operationId: 'updateMaintenance',
+  oneStatement: true,
   summary: 'Update a maintenance record',
   request: { params: RecordParams, body: { content: jsonContent(MaintenanceChanges), required: true } },
   responses: { 200: { description: 'The updated record', content: jsonContent(MaintenanceRecord) } },
@@ -55,6 +56,7 @@ const remove = operation({
   method: 'delete',
   path: '/vehicles/{id}/maintenance/{record_id}',
   operationId: 'deleteMaintenance',
+  oneStatement: true,
   summary: 'Delete a maintenance record',
   request: { params: RecordParams },
   responses: { 204: { description: 'Deleted' } },
@@ -64,6 +66,7 @@ const upcoming = operation({
   method: 'get',
   path: '/maintenance/upcoming',
   operationId: 'upcomingMaintenance',
+  oneStatement: true,
   summary: 'Maintenance due within `days`, soonest first',
   description:
     'Records whose `next_service_date` falls on or before today (UTC) plus `days`, across your active vehicles, ' +

@@ -21,6 +21,7 @@ const list = operation({
   method: 'get',
   path: '/trips',
   operationId: 'listTrips',
+  oneStatement: true,
   summary: 'List your trips, newest first',
   description:
     '`from` and `to` select trips whose dates intersect [from, to] (both inclusive). A trip without `end_date` ' +
@@ -34,6 +35,7 @@ const create = operation({
   method: 'post',
   path: '/trips',
   operationId: 'createTrip',
+  oneStatement: true,
   summary: 'Plan a trip',
   description: 'A trip may be created in any status (for example `completed`, to record one after the fact).',
   request: { body: { content: jsonContent(TripInput), required: true } },
@@ -44,6 +46,7 @@ const get = operation({
   method: 'get',
   path: '/trips/{id}',
   operationId: 'getTrip',
+  oneStatement: true,
   summary: 'Get a trip, with the total of its expenses and the number of its todos',
   request: { params: IdParam },
   responses: { 200: { description: 'The trip', content: jsonContent(TripDetail) } },
@@ -69,6 +72,7 @@ const remove = operation({
   method: 'delete',
   path: '/trips/{id}',
   operationId: 'deleteTrip',
+  oneStatement: true,
   summary: 'Delete a trip',
   description: 'Expenses and todos linked to the trip are kept; their `trip_id` becomes null.',
   request: { params: IdParam },
