@@ -9,6 +9,8 @@
 //   BENCH_SMOKE=1           a second per scenario on a small data set; prints, writes nothing
 //   BENCH_BASELINE=<dir>    also run PAM from another checkout (its own functions/), labelled baseline
 //   BENCH_SCENARIOS=a,b     only these scenarios; BENCH_BUNDLE=0 skips building the Worker
+//   BENCH_WORKERD=0         skips pam-workerd (the built Worker in workerd, a connection per request)
+//   BENCH_POSTGRAPHILE=0    skips postgraphile (PostGraphile v5 on Node 22, bench/postgraphile/, installed on first use)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -19,9 +21,12 @@ import { databaseUrl, openPgClient, type PgSqlClient, withPgClient } from '../db
 import { migrate } from '../db/migrate.ts';
 import { findPgbench, runCeiling } from './ceiling.ts';
 import { drive, emptyTally, type LoadResult, summarize } from './load.ts';
-import { benchUsers, POOL_SIZE, SCENARIOS } from './scenarios.ts';
+import { benchUsers, POOL_SIZE, type Scenario, SCENARIOS } from './scenarios.ts';
 import { FULL_SEED, seedBenchData, type SeedSize, SMOKE_SEED } from './seed.ts';
 import { measureWorkerBundle, type WorkerBundle } from './worker-bundle.ts';
+import { connectionCostMs, startWorkerd } from './workerd.ts';
+import { postgraphileTarget, startPostgraphile } from './postgraphile.ts';
+import { POSTGRAPHILE_SCENARIOS } from './postgraphile/operations.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,6 +42,13 @@ export interface BenchOptions {
   bundle: boolean;
   /** Only these scenarios (all when empty). */
   scenarios: string[];
+  /**
+   * Also run the built Worker in workerd (pam-workerd). Off unless set: building and starting
+   * it, and a connection per request, make a short run several times longer.
+   */
+  workerd?: boolean;
+  /** Also run PostGraphile (postgraphile) on the scenarios it can serve; on unless false. */
+  postgraphile?: boolean;
   /** Where latest.json goes; BENCH.md goes to `reportPath`. */
   resultsDir: string;
   reportPath: string;
@@ -58,12 +70,20 @@ export interface ScenarioResult {
   read: boolean;
   targets: Record<string, TargetResult>;
   ceiling: LoadResult | null;
-  ratios: { pamToFloor: number; pamToCeiling: number | null; pamToBaseline: number | null };
+  ratios: {
+    pamToFloor: number;
+    pamToCeiling: number | null;
+    pamToBaseline: number | null;
+    workerdToPam: number | null;
+    /** Null where PostGraphile did not run or has nothing to serve the scenario with (the IPN webhook). */
+    pamToPostgraphile: number | null;
+  };
 }
 
 export interface BenchReport {
   date: string;
-  machine: { cores: number; node: string; postgres: string };
+  /** connectMs: what opening one connection to the database takes here, measured when pam-workerd runs. */
+  machine: { cores: number; node: string; postgres: string; connectMs?: number };
   settings: { seconds: number; warmupSeconds: number; concurrency: number; poolSize: number; seed: SeedSize };
   targets: Record<string, string>;
   scenarios: ScenarioResult[];
@@ -74,11 +94,25 @@ const TARGETS: Record<string, string> = {
   pam: 'PAM, Node mode (@hono/node-server, pooled pg)',
   floor: 'thin floor (node:http + pg + jose, same SQL)',
   baseline: 'PAM from the checkout in BENCH_BASELINE, same Node mode',
+  'pam-workerd':
+    'PAM in workerd, connection per request, as deployed (the script wrangler deploy builds, run by Miniflare, ' +
+    'DATABASE_DRIVER=pg: server CPU is the whole workerd process, read from /proc, and statements, round trips ' +
+    'and database CPU are not counted)',
+  postgraphile: postgraphileTarget,
 };
+
+/** The scenario as `target` is sent it: PostGraphile gets GraphQL operations, the others PAM's requests. */
+function scenarioOn(target: string, scenario: Scenario): Scenario | undefined {
+  return target === 'postgraphile' ? POSTGRAPHILE_SCENARIOS[scenario.name] : scenario;
+}
 
 interface RunningServer {
   port: number;
   child: ChildProcess;
+  /** Its own way to count, for a server that has no /__bench/round-trips (pam-workerd). */
+  counts?: () => Promise<{ statements: number; roundTrips: number; cpuMs: number }>;
+  /** A connection per request: the database's CPU sampling cannot see backends that live between two samples. */
+  connectionPerRequest?: boolean;
 }
 
 async function startServer(args: string[]): Promise<RunningServer> {
@@ -99,8 +133,9 @@ async function stopServer(server: RunningServer): Promise<void> {
   await once(server.child, 'exit');
 }
 
-async function roundTrips(port: number): Promise<{ statements: number; roundTrips: number; cpuMs: number }> {
-  const response = await fetch(`http://127.0.0.1:${port}/__bench/round-trips`);
+async function roundTrips(server: RunningServer): Promise<{ statements: number; roundTrips: number; cpuMs: number }> {
+  if (server.counts) return server.counts();
+  const response = await fetch(`http://127.0.0.1:${server.port}/__bench/round-trips`);
   return (await response.json()) as { statements: number; roundTrips: number; cpuMs: number };
 }
 
@@ -165,6 +200,16 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
       ['pam', await startServer(['pam', url])],
     ];
     if (options.baseline) targets.push(['baseline', await startServer(['pam', url, resolve(options.baseline)])]);
+    let connectMs: number | undefined;
+    if (options.workerd) {
+      connectMs = await connectionCostMs(url);
+      log('Building the Worker and starting it in workerd...');
+      targets.push(['pam-workerd', await startWorkerd(url)]);
+    }
+    if (options.postgraphile !== false) {
+      log('Starting PostGraphile (installing bench/postgraphile/ on first use)...');
+      targets.push(['postgraphile', await startPostgraphile(url)]);
+    }
     servers.push(...targets.map(([, server]) => server));
     const pgbench = await findPgbench();
     if (!pgbench) log('pgbench not found: no ceiling in this run.');
@@ -178,21 +223,23 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
     for (const scenario of SCENARIOS.filter((s) => options.scenarios.length === 0 || options.scenarios.includes(s.name))) {
       log(`${scenario.name}: ${rounds} rounds of ${sliceMs / 1000} s per server...`);
       const load = { port: 0, concurrency: options.concurrency, users, durationMs: options.warmupSeconds * 1000 };
-      for (const [, server] of targets) {
-        await drive(scenario, { ...load, port: server.port, everyUser: true }, null);
-        await roundTrips(server.port);
+      // Each server that has something to serve this scenario with.
+      const serving = targets.filter(([name]) => scenarioOn(name, scenario));
+      for (const [name, server] of serving) {
+        await drive(scenarioOn(name, scenario)!, { ...load, port: server.port, everyUser: true }, null);
+        await roundTrips(server);
       }
       const tallies = new Map(targets.map(([name]) => [name, emptyTally()]));
       const databaseCpu = new Map(targets.map(([name]) => [name, 0]));
       const ceilingTally = pgbench ? emptyTally() : null;
       for (let round = 0; round < rounds; round++) {
-        const turns = [...targets.map(([name]) => name), 'ceiling'];
+        const turns = [...serving.map(([name]) => name), 'ceiling'];
         for (let turn = 0; turn < turns.length; turn++) {
           const name = turns[(round + turn) % turns.length];
           const server = targets.find(([candidate]) => candidate === name)?.[1];
           if (server) {
             const before = await databaseCpuMs(monitor, database);
-            await drive(scenario, { ...load, port: server.port, durationMs: sliceMs }, tallies.get(name)!);
+            await drive(scenarioOn(name, scenario)!, { ...load, port: server.port, durationMs: sliceMs }, tallies.get(name)!);
             databaseCpu.set(name, databaseCpu.get(name)! + cpuBetween(before, await databaseCpuMs(monitor, database)));
           } else if (pgbench && ceilingTally) {
             await runCeiling(pgbench, url, scenario.name, { connections: POOL_SIZE, seconds: sliceMs / 1000, users: options.seed.users }, ceilingTally);
@@ -200,16 +247,16 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
         }
       }
       const results: Record<string, TargetResult> = {};
-      for (const [name, server] of targets) {
+      for (const [name, server] of serving) {
         const measured = summarize(tallies.get(name)!);
-        const counted = await roundTrips(server.port);
+        const counted = await roundTrips(server);
         const answered = Math.max(1, measured.requests + measured.errors);
         results[name] = {
           ...measured,
           statementsPerRequest: counted.statements / answered,
           roundTripsPerRequest: counted.roundTrips / answered,
           cpuMsPerRequest: counted.cpuMs / answered,
-          databaseCpuMsPerRequest: databaseCpu.get(name)! / answered,
+          databaseCpuMsPerRequest: server.connectionPerRequest ? NaN : databaseCpu.get(name)! / answered,
         };
         for (const sample of measured.errorSamples) log(`  ${name} error: ${sample}`);
       }
@@ -226,13 +273,15 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
           pamToFloor: pam / results.floor.perSecond,
           pamToCeiling: ceiling ? pam / ceiling.perSecond : null,
           pamToBaseline: results.baseline ? pam / results.baseline.perSecond : null,
+          workerdToPam: results['pam-workerd'] ? results['pam-workerd'].perSecond / pam : null,
+          pamToPostgraphile: results.postgraphile ? pam / results.postgraphile.perSecond : null,
         },
       });
     }
 
     return {
       date: new Date().toISOString(),
-      machine: { cores: availableParallelism(), node: process.version, postgres },
+      machine: { cores: availableParallelism(), node: process.version, postgres, connectMs },
       settings: {
         seconds: options.seconds,
         warmupSeconds: options.warmupSeconds,
@@ -253,6 +302,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
 
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ratio = (value: number | null) => (value !== null && Number.isFinite(value) ? `${value.toFixed(2)}x` : 'n/a');
 
 /** The table, as Markdown: what the terminal prints and what BENCH.md holds. */
 export function formatReport(report: BenchReport): string {
@@ -261,7 +311,8 @@ export function formatReport(report: BenchReport): string {
   lines.push(
     `${settings.concurrency} clients, ${settings.seconds} s per scenario after ${settings.warmupSeconds} s of warm-up, ` +
       `pool of ${settings.poolSize} connections; ${settings.seed.users} users, ${settings.seed.products} products; ` +
-      `${machine.cores} cores, Node ${machine.node}, PostgreSQL ${machine.postgres}.`,
+      `${machine.cores} cores, Node ${machine.node}, PostgreSQL ${machine.postgres}.` +
+      (machine.connectMs === undefined ? '' : ` A new connection to it takes ${fixed(machine.connectMs, 1)} ms here (pam-workerd opens one per request).`),
     '',
     '| scenario | server | req/s | p50 ms | p99 ms | errors | server CPU ms / req | database CPU ms / req | statements / req | round trips / req |',
     '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',
@@ -273,14 +324,33 @@ export function formatReport(report: BenchReport): string {
           `${fixed(r.cpuMsPerRequest, 2)} | ${fixed(r.databaseCpuMsPerRequest, 2)} | ${fixed(r.statementsPerRequest, 2)} | ${fixed(r.roundTripsPerRequest, 2)} |`,
       );
     }
+    // A server with nothing to serve the scenario with: PostGraphile has no webhook for the IPN.
+    for (const name of Object.keys(report.targets).filter((target) => !scenario.targets[target])) {
+      lines.push(`| ${scenario.name} | ${name} | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a |`);
+    }
     const c = scenario.ceiling;
     if (c) lines.push(`| ${scenario.name} | ceiling (pgbench) | ${fixed(c.perSecond)} | ${fixed(c.p50, 2)} | ${fixed(c.p99, 2)} | ${c.errors} | | | | 1 per statement |`);
   }
-  lines.push('', '| scenario | PAM / floor | PAM / ceiling |' + (report.targets.baseline ? ' PAM / baseline |' : ''));
-  lines.push('|---|--:|--:|' + (report.targets.baseline ? '--:|' : ''));
+  const workerd = Boolean(report.targets['pam-workerd']);
+  const postgraphile = Boolean(report.targets.postgraphile);
+  lines.push(
+    '',
+    '| scenario | PAM / floor | PAM / ceiling |' +
+      (report.targets.baseline ? ' PAM / baseline |' : '') +
+      (workerd ? ' pam-workerd / PAM |' : '') +
+      (postgraphile ? ' PAM / PostGraphile |' : ''),
+  );
+  lines.push('|---|--:|--:|' + (report.targets.baseline ? '--:|' : '') + (workerd ? '--:|' : '') + (postgraphile ? '--:|' : ''));
   for (const s of report.scenarios) {
     const baseline = report.targets.baseline ? ` ${fixed(s.ratios.pamToBaseline ?? NaN, 2)}x |` : '';
-    lines.push(`| ${s.name}${s.read ? '' : ' (write)'} | ${fixed(s.ratios.pamToFloor, 2)}x | ${fixed(s.ratios.pamToCeiling ?? NaN, 2)}x |${baseline}`);
+    // The Worker as deployed beside PAM in Node mode: what a connection per request and workerd cost.
+    const workerdToPam = workerd ? ` ${fixed(s.ratios.workerdToPam ?? NaN, 2)}x |` : '';
+    // PAM beside what a user would otherwise put in front of the same schema; n/a for the IPN.
+    const pamToPostgraphile = postgraphile ? ` ${ratio(s.ratios.pamToPostgraphile)} |` : '';
+    lines.push(
+      `| ${s.name}${s.read ? '' : ' (write)'} | ${fixed(s.ratios.pamToFloor, 2)}x | ${fixed(s.ratios.pamToCeiling ?? NaN, 2)}x |` +
+        `${baseline}${workerdToPam}${pamToPostgraphile}`,
+    );
   }
   if (report.bundle) {
     lines.push(
@@ -303,6 +373,17 @@ export async function writeReport(report: BenchReport, options: Pick<BenchOption
     '',
     `The last \`npm run bench\` (${report.date}). Every number in a table comes from the same run on the same machine;`,
     'compare ratios, not absolute numbers, between machines. Reads should reach at least 0.9x the floor.',
+    ...(report.targets.postgraphile
+      ? [
+          '',
+          'postgraphile is what a user would otherwise put in front of the same schema: PostGraphile v5 on the same',
+          'database and pool size, with the same token turned into the same role and claims for the same policies (PAM',
+          'also checks the token\'s session in the same statement; PostGraphile does not). Its operations',
+          '(bench/postgraphile/operations.ts) ask for the same rows and columns as PAM\'s requests; the',
+          'product search goes through a function of the kind a PostGraphile user adds (bench/postgraphile/setup.sql).',
+          'It has nothing for the IPN webhook (n/a). PAM / PostGraphile above 1x means PAM serves more requests per second.',
+        ]
+      : []),
     '',
     formatReport(report),
     '',
@@ -321,6 +402,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptio
     baseline: env.BENCH_BASELINE || undefined,
     bundle: !smoke && env.BENCH_BUNDLE !== '0',
     scenarios: (env.BENCH_SCENARIOS ?? '').split(',').filter(Boolean),
+    workerd: env.BENCH_WORKERD !== '0',
+    postgraphile: env.BENCH_POSTGRAPHILE !== '0',
     resultsDir: join(root, 'bench/results'),
     reportPath: join(root, 'BENCH.md'),
   };
