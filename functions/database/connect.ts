@@ -153,6 +153,9 @@ type QueryConfig = { text: string; name?: string } & Record<string, unknown>;
 
 const BEGIN = /^\s*begin\b/i;
 const END = /^\s*(commit|rollback)\s*;?\s*$/i;
+const SAVEPOINT = /^\s*(savepoint|release savepoint)\s/i;
+
+const statementText = (config: QueryConfig | string) => (typeof config === 'string' ? config : config.text);
 
 /**
  * Names for statements kept prepared on pooled connections, by their text. Bounded: the
@@ -173,7 +176,7 @@ function statementName(text: string): string | undefined {
 }
 
 /**
- * The pg client as drizzle sees it, with three differences.
+ * The pg client as drizzle sees it, with these differences.
  *
  * A transaction's BEGIN is held back, and so is the statement that sets its role and
  * claims (handed over by `sendWithNextStatement`); both are written together with the
@@ -181,6 +184,9 @@ function statementName(text: string): string | undefined {
  * statement costs one round trip for all three instead of three. If BEGIN or the claims
  * statement fails (an ended session), that error is the one the statement reports, and
  * the statement itself never ran: Postgres skips it in the aborted transaction.
+ *
+ * A SAVEPOINT, or the release of one (drizzle's nested transactions), is held the same
+ * way and travels with the statement after it.
  *
  * With `oneStatement` (operations that declare it), the COMMIT travels in the same write
  * too, and a second statement is refused: the transaction has already ended.
@@ -212,7 +218,7 @@ class PipelinedClient {
   }
 
   query(config: QueryConfig | string, values?: unknown): Promise<pg.QueryResult> {
-    const text = typeof config === 'string' ? config : config.text;
+    const text = statementText(config);
     if (this.#sentCommit) {
       const committed = this.#sentCommit;
       if (!END.test(text)) return Promise.reject(new Error(ONE_STATEMENT_EXCEEDED));
@@ -220,23 +226,31 @@ class PipelinedClient {
       return committed;
     }
     const held = this.#held;
-    if (held.length === 0) {
-      if (BEGIN.test(text) && !hasValues(values)) {
-        held.push({ config, values });
-        return Promise.resolve(emptyResult('BEGIN'));
-      }
-      return this.#send(config, values);
+    if (held.length === 0 && BEGIN.test(text) && !hasValues(values)) {
+      held.push({ config, values });
+      return Promise.resolve(emptyResult('BEGIN'));
     }
+    // A savepoint, or its release, needs no answer before the next statement: it travels
+    // with it (a nested transaction's statements then cost no extra round trips).
+    if (SAVEPOINT.test(text) && !hasValues(values)) {
+      held.push({ config, values });
+      return Promise.resolve(emptyResult(text.trim().split(/\s/)[0].toUpperCase()));
+    }
+    if (held.length === 0) return this.#send(config, values);
     this.#held = [];
+    // Whether the server has not even seen this transaction's BEGIN yet.
+    const unopened = BEGIN.test(statementText(held[0].config));
     if (END.test(text)) {
       // A transaction that ran nothing after its BEGIN, or that is rolled back before its
       // claims were sent, has nothing to tell the server. One that commits still sends its
       // claims, so an ended session is refused even when no statement followed.
-      if (held.length === 1 || !/^\s*commit/i.test(text)) return Promise.resolve(emptyResult(text.trim().split(/\s|;/)[0].toUpperCase()));
+      if (unopened && (held.length === 1 || !/^\s*commit/i.test(text))) {
+        return Promise.resolve(emptyResult(text.trim().split(/\s|;/)[0].toUpperCase()));
+      }
       return this.#sendTogether([...held, { config, values }]).result;
     }
     const statements = [...held, { config, values }];
-    const commitWithIt = this.#oneStatement && held.length > 1;
+    const commitWithIt = this.#oneStatement && unopened && held.length > 1;
     if (commitWithIt) statements.push({ config: 'commit', values: undefined });
     const { result, sent } = this.#sendTogether(statements, held.length);
     if (commitWithIt) this.#sentCommit = sent[statements.length - 1];

@@ -7,6 +7,7 @@ import { roundTripCounter } from '../../bench/round-trips.ts';
 import { newApp } from '../../functions/app.ts';
 import { connectPg, type PgPool, pgPool } from '../../functions/database/connect.ts';
 import { withPgClient } from '../../db/connect.ts';
+import { BENCH_IPN_PASSPHRASE, benchUsers, SCENARIOS } from '../../bench/scenarios.ts';
 import { signTestToken, testEnv } from '../support/app.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -110,6 +111,29 @@ describe.skipIf(!onServer)('database round trips per request', () => {
     expect(answer.texts[2]).toContain('insert into "expenses"');
     const stored = await withPgClient(url, (client) => client.query('select count(*)::int as n from public.expenses where user_id = $1', [sub]));
     expect(stored.rows[0].n).toBe(0);
+  });
+
+  it("a signed IPN: a savepoint and its release travel with the statements after them", async () => {
+    const app = pooledApp();
+    const ipn = SCENARIOS.find((scenario) => scenario.name === 'ipn')!;
+    const user = (await benchUsers(1))[0];
+    const request = await ipn.request(user, 1);
+    const answer = await counted(() =>
+      app.request(request.path, { method: request.method, headers: request.headers, body: request.body }, { ...testEnv, DIGISTORE24_IPN_PASSPHRASE: BENCH_IPN_PASSPHRASE }),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.texts.map((text) => text.trim().split(/\s+/).slice(0, 2).join(' ').toLowerCase())).toEqual([
+      'begin',
+      'select set_config(\'request.jwt.claims\',',
+      'insert into',
+      expect.stringMatching(/^savepoint /),
+      'insert into',
+      expect.stringMatching(/^release savepoint/),
+      'update "digistore24_webhook_logs"',
+      'commit',
+    ]);
+    // BEGIN, the role and the log entry; the savepoint and the sale; its release and the log's outcome; COMMIT.
+    expect(answer.roundTrips).toBe(4);
   });
 
   it('a one-statement transaction refuses a second statement: the first has already committed with it', async () => {
