@@ -34,6 +34,24 @@ async function reminders(api: TestApi, user: ApiUser, title: string) {
 }
 
 describe('raiseDueNotices', () => {
+  test("states a reminder's due time on the user's own clock, and in UTC for a time zone Postgres does not know", async ({ pam, alice, bob }) => {
+    await raise(pam);
+    const setZone = async (user: ApiUser, timezone: string) =>
+      expect((await pam.request('/api/v1/me', { method: 'PATCH', token: user.token, json: { preferences: { timezone } } })).status).toBe(200);
+    await setZone(alice, 'Australia/Perth');
+    await setZone(bob, 'Mars/Olympus_Mons');
+    const due = '2031-07-01T01:30:00.000Z';
+    for (const user of [alice, bob]) await post(pam, user, '/api/v1/todos', { title: 'Book the ferry', reminder_at: hoursFromNow(-1), due_date: due });
+    expect((await raise(pam)).todo_reminder).toBe(2);
+    // Perth is UTC+8 all year.
+    expect((await noticesOf(pam, alice)).find((n) => n.title === 'Reminder: Book the ferry')!.body).toBe(
+      'You asked to be reminded: Book the ferry (due 2031-07-01 09:30 Australia/Perth).',
+    );
+    expect((await noticesOf(pam, bob)).find((n) => n.title === 'Reminder: Book the ferry')!.body).toBe(
+      'You asked to be reminded: Book the ferry (due 2031-07-01 01:30 UTC).',
+    );
+  });
+
   test('turns reminders, maintenance and budgets that came due into notices, once each; the app lists them and PAM mentions them', async ({ pam, alice, bob }) => {
     await raise(pam); // whatever the file's earlier tests left due
     await reminders(pam, alice, 'Call the caravan park');

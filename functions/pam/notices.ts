@@ -57,13 +57,19 @@ export interface RaisedNotices {
  */
 export async function raiseDueNotices(db: Database): Promise<RaisedNotices> {
   const reminders = await db.execute(sql`
+    with zones as (select name from pg_catalog.pg_timezone_names)
     insert into public.pam_notices (user_id, kind, dedupe_key, title, body, data)
     select t.user_id, 'todo_reminder', 'todo:' || t.id || ':' || t.reminder_at,
            'Reminder: ' || left(t.title, 200),
            'You asked to be reminded: ' || left(t.title, 200) ||
-             coalesce(' (due ' || to_char(t.due_date at time zone 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC)', '') || '.',
+             coalesce(' (due ' || to_char(t.due_date at time zone coalesce(z.name, 'UTC'), 'YYYY-MM-DD HH24:MI') ||
+                      ' ' || coalesce(z.name, 'UTC') || ')', '') || '.',
            jsonb_build_object('todo_id', t.id, 'reminder_at', t.reminder_at, 'due_date', t.due_date)
       from public.todos t
+      join public.profiles p on p.id = t.user_id
+      -- The due time as the user's clock shows it: the time zone in their preferences
+      -- when Postgres knows it (anything else there must not fail everyone's notices), else UTC.
+      left join zones z on z.name = p.preferences ->> 'timezone'
      where t.reminder_at <= now() and t.status not in ('completed', 'cancelled')
     on conflict (user_id, dedupe_key) do nothing`);
 
