@@ -12,6 +12,7 @@ import type { ChatMessage, ChatProvider, ToolCall } from './providers/types.ts';
 import { ProviderError } from './providers/types.ts';
 import {
   parseToolArguments,
+  readableArguments,
   type PamTool,
   type ToolContext,
   type ToolFailure,
@@ -169,7 +170,7 @@ export async function sendMessage(deps: TurnDependencies, request: TurnRequest, 
         } else if (event.type === 'tool_call') {
           firstTokenAt ??= Date.now();
           calls.push(event.call);
-          emit({ event: 'tool_call', data: { id: event.call.id, name: event.call.name, arguments: readableArguments(event.call) } });
+          emit({ event: 'tool_call', data: { id: event.call.id, name: event.call.name, arguments: readableArguments(event.call.arguments) } });
         } else if (event.type === 'usage') {
           usage.input_tokens += event.inputTokens;
           usage.output_tokens += event.outputTokens;
@@ -306,7 +307,7 @@ async function runToolCall(
   call: ToolCall,
   context: ToolContext,
 ): Promise<ToolRecord> {
-  const base = { id: call.id, name: call.name, arguments: readableArguments(call) };
+  const base = { id: call.id, name: call.name, arguments: readableArguments(call.arguments) };
   if (!tool) return { ...base, ok: false, error: { error: `There is no tool named ${call.name}.` } };
   const parsed = parseToolArguments(tool, call.arguments);
   if (!parsed.ok) return { ...base, ok: false, error: parsed.failure };
@@ -320,15 +321,6 @@ async function runToolCall(
     const failure = toolFailureOf(error);
     if (!failure) throw error;
     return { ...base, ok: false, error: failure };
-  }
-}
-
-/** Arguments as the client should see them: the parsed object, or the raw text when it is not JSON. */
-function readableArguments(call: ToolCall): unknown {
-  try {
-    return call.arguments.trim() === '' ? {} : JSON.parse(call.arguments);
-  } catch {
-    return call.arguments;
   }
 }
 

@@ -61,12 +61,8 @@ export type ToolOutcome = { ok: true; result: unknown } | { ok: false; failure: 
 
 /** Parses the model's argument text against the tool's schema. */
 export function parseToolArguments(tool: PamTool, text: string): ToolOutcome & { args?: unknown } {
-  let raw: unknown;
-  try {
-    raw = text.trim() === '' ? {} : JSON.parse(text);
-  } catch {
-    return { ok: false, failure: { error: 'The arguments are not valid JSON.' } };
-  }
+  const raw = argumentsJson(text);
+  if (raw === NOT_JSON) return { ok: false, failure: { error: 'The arguments are not valid JSON.' } };
   const parsed = tool.args.safeParse(raw);
   if (!parsed.success) {
     return {
@@ -78,6 +74,23 @@ export function parseToolArguments(tool: PamTool, text: string): ToolOutcome & {
     };
   }
   return { ok: true, result: null, args: parsed.data };
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+/** A tool call's argument text as a value: blank means no arguments ({}); NOT_JSON when it is not JSON. */
+function argumentsJson(text: string): unknown {
+  try {
+    return text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+/** Arguments as a client should see them: the value, or the raw text when it is not JSON. */
+export function readableArguments(text: string): unknown {
+  const value = argumentsJson(text);
+  return value === NOT_JSON ? text : value;
 }
 
 /** A domain error as the model should read it; anything else is not the model's to see. */
