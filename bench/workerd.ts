@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { openPgClient } from '../db/connect.ts';
+import { waitUntilServing } from '../test/worker/local-worker.ts';
 import { BENCH_IPN_PASSPHRASE, BENCH_JWT_SECRET } from './scenarios.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -178,27 +179,10 @@ async function serve(databaseUrl: string): Promise<void> {
   };
   process.once('SIGTERM', () => void stop());
   const url = await miniflare.ready;
-  await waitUntilServing(url);
+  await waitUntilServing(url, Date.now() + READY_TIMEOUT_MS);
   process.stdout.write(`${JSON.stringify({ port: Number(url.port), pid: await workerdPid() })}\n`);
 }
 
-/** `ready` can settle before the script answers; a route without a database says when it does. */
-async function waitUntilServing(url: URL): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  let lastProblem = 'no answer';
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(new URL('/openapi.json', url), { signal: AbortSignal.timeout(5_000) });
-      await response.body?.cancel();
-      if (response.status === 200) return;
-      lastProblem = `status ${response.status}`;
-    } catch (error) {
-      lastProblem = String(error);
-    }
-    await new Promise((wait) => setTimeout(wait, 200));
-  }
-  throw new Error(`The Worker at ${url.href} did not start serving (${lastProblem})`);
-}
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [databaseUrl] = process.argv.slice(2);

@@ -75,7 +75,7 @@ export async function startLocalWorker(vars: Record<string, string>): Promise<Lo
 }
 
 /** `ready` can settle before the first bundle is served; a route without a database says when it is. */
-async function waitUntilServing(url: URL, deadline: number): Promise<void> {
+export async function waitUntilServing(url: URL, deadline: number): Promise<void> {
   let lastProblem = 'no answer';
   while (Date.now() < deadline) {
     try {
@@ -88,7 +88,7 @@ async function waitUntilServing(url: URL, deadline: number): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`The Worker at ${url.href} did not start serving in ${READY_TIMEOUT_MS} ms (${lastProblem})`);
+  throw new Error(`The Worker at ${url.href} did not start serving in time (${lastProblem})`);
 }
 
 async function beforeDeadline<T>(promise: Promise<T>, deadline: number, what: string): Promise<T> {
