@@ -8,8 +8,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { vectorLiteral } from '../functions/knowledge/embedder.ts';
+import { embedLocally, LOCAL_EMBEDDING_MODEL } from '../functions/knowledge/local-embedder.ts';
 import type { Tally } from './load.ts';
-import { PRODUCT_WORDS } from './seed.ts';
+import { KNOWLEDGE_TOPICS, PRODUCT_WORDS } from './seed.ts';
 
 const run = promisify(execFile);
 
@@ -26,6 +28,10 @@ const SERVICE = `select set_config('request.jwt.claims', '', true), set_config('
 
 // pgbench reads any :word as a variable, even inside a string literal.
 const EXACT_TIMESTAMP = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24' || chr(58) || 'MI' || chr(58) || 'SS.US"Z"')`;
+
+// The knowledge questions and their vectors (the local embedder's, as PAM's), chosen by :t.
+const QUESTION = `(array[${KNOWLEDGE_TOPICS.map((topic) => `'${topic}'`).join(', ')}])[:t]`;
+const QUESTION_VECTOR = `(array[${KNOWLEDGE_TOPICS.map((topic) => `'${vectorLiteral(embedLocally(topic))}'::vector`).join(', ')}])[:t]`;
 
 const oneLine = (statement: string) => statement.replace(/\s*\n\s*/g, ' ');
 
@@ -62,6 +68,49 @@ export const CEILING_SCRIPTS: Record<string, string[]> = {
        from shop_products p join private.search_active_products((array[${PRODUCT_WORDS.map((w) => `'${w}'`).join(', ')}])[:w]) as match
          on match.product_id = p.id
       where p.is_active order by match.rank desc, p.created_at desc, p.id desc limit 21;`,
+    'commit;',
+  ],
+  'community-feed': [
+    'begin;',
+    CLAIMS,
+    `select id, author_id, group_id, title, content, post_type, media_urls, metadata, visibility, like_count, comment_count,
+       is_pinned, is_active, created_at, updated_at, hidden_at, ${EXACT_TIMESTAMP}
+       from posts order by created_at desc, id desc limit 21;`,
+    'commit;',
+  ],
+  // As the load generator does, users past the first hundred search as one of them (the ones with knowledge).
+  'knowledge-search': [
+    '\\set n 1 + (:n - 1) % 100',
+    `\\set t random(1, ${KNOWLEDGE_TOPICS.length})`,
+    'begin;',
+    CLAIMS,
+    `with query as materialized (
+       select strict, case when strict::text like '%!%' then strict else replace(strict::text, ' & ', ' | ')::tsquery end as loose, vector
+         from (select websearch_to_tsquery('english', ${QUESTION}) as strict, ${QUESTION_VECTOR} as vector) as typed
+     ), nearest as (
+       select c.id, c.embedding <=> q.vector as distance
+         from knowledge_chunks c join user_knowledge d on d.id = c.document_id cross join query q
+        where q.vector is not null and d.is_active and c.embedding_model = '${LOCAL_EMBEDDING_MODEL}'
+        order by distance, c.id limit 50
+     ), by_vector as (
+       select id, row_number() over (order by distance, id) as rank from nearest where distance < 1
+     ), by_text as (
+       select c.id, row_number() over (order by c.search_vector @@ q.strict desc, ts_rank_cd(c.search_vector, q.loose, 1) desc, c.id) as rank
+         from knowledge_chunks c join user_knowledge d on d.id = c.document_id cross join query q
+        where d.is_active and c.search_vector @@ q.loose
+        order by rank limit 50
+     ), ranked as (
+       select id, rank, 'vector' as ranking from by_vector union all select id, rank, 'text' from by_text
+     ), fused as (
+       select id, sum(1.0 / (60 + rank))::float8 as score
+         from ranked group by id
+        order by score desc, least(min(rank) filter (where ranking = 'vector'), min(rank) filter (where ranking = 'text')), id
+        limit 10
+     )
+     select array_agg(id)::text as ids from fused \\gset`,
+    `select c.id, c.position, c.content, c.embedding_status, d.id, d.title, d.is_shared, d.document_type, d.source_url, d.metadata,
+       d.created_at, d.updated_at
+       from knowledge_chunks c join user_knowledge d on d.id = c.document_id where c.id = any(:ids::uuid[]);`,
     'commit;',
   ],
   ipn: [

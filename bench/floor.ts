@@ -7,6 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwtVerify } from 'jose';
 import pg from 'pg';
 import { digistore24Signature } from '../functions/digistore24/signature.ts';
+import { vectorLiteral } from '../functions/knowledge/embedder.ts';
+import { localEmbedder } from '../functions/knowledge/local-embedder.ts';
 import { BENCH_IPN_PASSPHRASE, BENCH_JWT_SECRET } from './scenarios.ts';
 
 const CLAIMS = `select set_config('timezone', 'UTC', true),
@@ -28,6 +30,38 @@ const PRODUCTS = `select p.id, p.name, p.description, p.price, p.currency, p.cat
   p.created_at, p.updated_at, match.rank
   from shop_products p join private.search_active_products($1) as match on match.product_id = p.id
   where p.is_active order by match.rank desc, p.created_at desc, p.id desc limit $2`;
+const FEED = `select id, author_id, group_id, title, content, post_type, media_urls, metadata, visibility, like_count,
+  comment_count, is_pinned, is_active, created_at, updated_at, hidden_at,
+  to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as position
+  from posts order by created_at desc, id desc limit $1`;
+// The hybrid ranking (functions/knowledge/search.ts): the nearest 50 chunks by cosine
+// distance and the best 50 by words, fused by reciprocal rank; then the winners' rows.
+const KNOWLEDGE_RANK = `with query as materialized (
+    select strict, case when strict::text like '%!%' then strict else replace(strict::text, ' & ', ' | ')::tsquery end as loose, vector
+      from (select websearch_to_tsquery('english', $1) as strict, $2::vector as vector) as typed
+  ), nearest as (
+    select c.id, c.embedding <=> q.vector as distance
+      from knowledge_chunks c join user_knowledge d on d.id = c.document_id cross join query q
+     where q.vector is not null and d.is_active and c.embedding_model = $3
+     order by distance, c.id limit 50
+  ), by_vector as (
+    select id, row_number() over (order by distance, id) as rank from nearest where distance < 1
+  ), by_text as (
+    select c.id, row_number() over (order by c.search_vector @@ q.strict desc, ts_rank_cd(c.search_vector, q.loose, 1) desc, c.id) as rank
+      from knowledge_chunks c join user_knowledge d on d.id = c.document_id cross join query q
+     where d.is_active and c.search_vector @@ q.loose
+     order by rank limit 50
+  ), ranked as (
+    select id, rank, 'vector' as ranking from by_vector union all select id, rank, 'text' from by_text
+  )
+  select id, sum(1.0 / (60 + rank))::float8 as score,
+         min(rank) filter (where ranking = 'vector')::int as vector_rank, min(rank) filter (where ranking = 'text')::int as text_rank
+    from ranked group by id
+   order by score desc, least(min(rank) filter (where ranking = 'vector'), min(rank) filter (where ranking = 'text')), id
+   limit $4`;
+const KNOWLEDGE_HITS = `select c.id, c.position, c.content, c.embedding_status, d.id as document_id, d.title, d.is_shared, d.document_type,
+  d.source_url, d.metadata, d.created_at, d.updated_at
+  from knowledge_chunks c join user_knowledge d on d.id = c.document_id where c.id = any($1::uuid[])`;
 const IPN_LOG = `insert into digistore24_webhook_logs (event_type, order_id, product_id, request_data, signature_valid)
   values ($1, $2, $3, $4, true) returning id`;
 const IPN_SALE = `insert into affiliate_sales (platform, order_id, order_item_id, transaction_id, external_product_id,
@@ -95,6 +129,20 @@ export function floorHandler(url: string, options: { max: number; Client: typeof
       const params = [url.searchParams.get('q'), Number(url.searchParams.get('limit') ?? 20)];
       return transaction(ANONYMOUS, [], async (c) => [200, { data: (await c.query(PRODUCTS, params)).rows, next_cursor: null }]);
     }
+    if (req.method === 'GET' && url.pathname === '/api/v1/posts') {
+      const limit = Number(url.searchParams.get('limit') ?? 20);
+      return asUser(req, async (c) => {
+        const { rows } = await c.query(FEED, [limit + 1]);
+        const data = rows.slice(0, limit).map(({ position: _position, ...post }) => post);
+        return [200, { data, next_cursor: rows.length > limit ? 'more' : null }];
+      });
+    }
+    if (req.method === 'GET' && url.pathname === '/api/v1/knowledge/search') {
+      const q = url.searchParams.get('q') ?? '';
+      const limit = Number(url.searchParams.get('limit') ?? 10);
+      const [vector] = await localEmbedder.embed([q]);
+      return asUser(req, async (c) => [200, await searchKnowledge(c, q, vector, limit)]);
+    }
     if (req.method === 'POST' && url.pathname === '/webhooks/digistore24') {
       const fields = Object.fromEntries(new URLSearchParams(body));
       const { sha_sign: signature, ...signedFields } = fields;
@@ -116,6 +164,21 @@ export function floorHandler(url: string, options: { max: number; Client: typeof
       });
     }
     return [404, { title: 'no route' }];
+  }
+
+  async function searchKnowledge(c: pg.PoolClient, q: string, vector: number[], limit: number) {
+    const { rows: ranked } = await c.query(KNOWLEDGE_RANK, [q, vectorLiteral(vector), localEmbedder.model, limit]);
+    if (ranked.length === 0) return { query: q, mode: 'hybrid', data: [] };
+    const { rows } = await c.query(KNOWLEDGE_HITS, [ranked.map((r) => r.id)]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const data = ranked.flatMap((r) => {
+      const row = byId.get(r.id);
+      if (!row) return [];
+      const { document_id, title, is_shared, document_type, source_url, metadata, created_at, updated_at, ...chunk } = row;
+      const document = { id: document_id, title, is_shared, document_type, source_url, metadata, created_at, updated_at };
+      return [{ score: r.score, ranks: { vector: r.vector_rank, full_text: r.text_rank }, chunk, document }];
+    });
+    return { query: q, mode: 'hybrid', data };
   }
 
   return (req: IncomingMessage, res: ServerResponse) => {

@@ -2,7 +2,18 @@
 // serve the same paths with answers of the same shape, so one check fits both.
 import { SignJWT } from 'jose';
 import { digistore24Signature } from '../functions/digistore24/signature.ts';
-import { benchBudgetCategoryId, benchBudgetId, benchUser, PRODUCT_WORDS } from './seed.ts';
+import {
+  benchBudgetCategoryId,
+  benchBudgetId,
+  benchDocumentOwner,
+  benchGroupsOf,
+  benchUser,
+  benchUsersBlocked,
+  isPublicBenchGroup,
+  KNOWLEDGE_TOPICS,
+  knowledgeOwnerFor,
+  PRODUCT_WORDS,
+} from './seed.ts';
 
 export const BENCH_JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256';
 export const BENCH_IPN_PASSPHRASE = 'bench-ipn-passphrase';
@@ -33,19 +44,19 @@ export interface Scenario {
   check(user: BenchUser, status: number, body: string): string | null;
 }
 
+/** User n with a token of their own, valid for two hours. */
+async function signedUser(n: number): Promise<BenchUser> {
+  const { id, email, sessionId } = benchUser(n);
+  const token = await new SignJWT({ sub: id, email, role: 'authenticated', session_id: sessionId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
+  return { n, id, token };
+}
+
 export async function benchUsers(count: number): Promise<BenchUser[]> {
-  const key = new TextEncoder().encode(BENCH_JWT_SECRET);
-  return Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const { id, email, sessionId } = benchUser(i + 1);
-      const token = await new SignJWT({ sub: id, email, role: 'authenticated', session_id: sessionId })
-        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .setIssuedAt()
-        .setExpirationTime('2h')
-        .sign(key);
-      return { n: i + 1, id, token };
-    }),
-  );
+  return Promise.all(Array.from({ length: count }, (_, i) => signedUser(i + 1)));
 }
 
 const bearer = (user: BenchUser) => ({ authorization: `Bearer ${user.token}` });
@@ -176,4 +187,114 @@ const ipn: Scenario = {
   check: (_user, status, body) => expectStatus(status, 200, body) ?? (body === 'OK' ? null : `answered ${body.slice(0, 100)}`),
 };
 
-export const SCENARIOS: Scenario[] = [listTodos, createExpense, budgetSummary, searchProducts, ipn];
+export interface FeedPost {
+  id: string;
+  author_id: string;
+  group_id: string | null;
+  content: string;
+  visibility: string;
+  is_active: boolean;
+  hidden_at: string | null;
+  like_count: number;
+  created_at: string;
+}
+
+/** The feed's rule (private.can_read_post), applied to the seed's groups and blocks: null when user n may read the post. */
+export function whyUnreadable(n: number, post: FeedPost): string | null {
+  if (post.author_id === benchUser(n).id) return null;
+  if (!post.is_active || post.hidden_at !== null) return 'a removed or held post of someone else';
+  if (benchUsersBlocked(n, Number(post.author_id.slice(-12)))) return 'a post across a block';
+  const member = post.group_id !== null && benchGroupsOf(n).includes(post.group_id);
+  if (post.visibility === 'public' && (post.group_id === null || isPublicBenchGroup(post.group_id) || member)) return null;
+  if (post.visibility === 'group' && member) return null;
+  return `a ${post.visibility} post the user may not read`;
+}
+
+function isFeedPost(value: unknown): value is FeedPost {
+  const post = value as FeedPost;
+  return (
+    typeof post?.id === 'string' &&
+    typeof post.author_id === 'string' &&
+    typeof post.content === 'string' &&
+    typeof post.like_count === 'number' &&
+    typeof post.is_active === 'boolean' &&
+    typeof post.created_at === 'string'
+  );
+}
+
+const communityFeed: Scenario = {
+  name: 'community-feed',
+  title: 'The community feed (GET /api/v1/posts)',
+  read: true,
+  request: (user) => ({ method: 'GET', path: '/api/v1/posts?limit=20', headers: bearer(user) }),
+  check(user, status, body) {
+    const wrong = expectStatus(status, 200, body);
+    if (wrong) return wrong;
+    const page = json(body) as { data?: unknown[]; next_cursor?: unknown } | null;
+    if (!Array.isArray(page?.data) || page.data.length !== 20 || typeof page.next_cursor !== 'string') {
+      return `expected a page of 20 posts and a cursor: ${body.slice(0, 200)}`;
+    }
+    if (!page.data.every(isFeedPost)) return `not a post: ${body.slice(0, 200)}`;
+    const posts = page.data;
+    // The timestamps share one format (UTC, microseconds), so newest first is descending as text.
+    if (posts.some((post, i) => i > 0 && post.created_at > posts[i - 1].created_at)) return 'the feed is not newest first';
+    for (const post of posts) {
+      const problem = whyUnreadable(user.n, post);
+      if (problem) return `${problem} in the feed: ${JSON.stringify(post).slice(0, 200)}`;
+    }
+    return null;
+  },
+};
+
+// Users beyond the first hundred keep no knowledge: each searches as one who does.
+const knowledgeOwners = new Map<number, Promise<BenchUser>>();
+function knowledgeOwner(user: BenchUser): Promise<BenchUser> {
+  const n = knowledgeOwnerFor(user.n);
+  if (n === user.n) return Promise.resolve(user);
+  let owner = knowledgeOwners.get(n);
+  if (!owner) knowledgeOwners.set(n, (owner = signedUser(n)));
+  return owner;
+}
+
+interface KnowledgeHit {
+  score?: unknown;
+  chunk?: { id?: unknown; content?: unknown };
+  document?: { id?: string; is_shared?: boolean };
+}
+
+/**
+ * Hybrid search, the question embedded by PAM's built-in local embedder: the bench gives PAM
+ * no provider (EMBEDDINGS_API_KEY / EMBEDDINGS_BASE_URL), which is what makes it choose that
+ * embedder, and the seeded chunks carry that embedder's vectors.
+ */
+const knowledgeSearch: Scenario = {
+  name: 'knowledge-search',
+  title: 'Knowledge search, by meaning and words (GET /api/v1/knowledge/search)',
+  read: true,
+  async request(user, sequence) {
+    const owner = await knowledgeOwner(user);
+    const q = encodeURIComponent(KNOWLEDGE_TOPICS[sequence % KNOWLEDGE_TOPICS.length]);
+    return { method: 'GET', path: `/api/v1/knowledge/search?q=${q}&limit=10`, headers: bearer(owner) };
+  },
+  check(user, status, body) {
+    const wrong = expectStatus(status, 200, body);
+    if (wrong) return wrong;
+    const answer = json(body) as { mode?: string; data?: KnowledgeHit[] } | null;
+    if (answer?.mode !== 'hybrid') return `expected a hybrid search: ${body.slice(0, 200)}`;
+    if (!Array.isArray(answer.data) || answer.data.length !== 10) return `expected 10 results: ${body.slice(0, 200)}`;
+    const owner = knowledgeOwnerFor(user.n);
+    for (const hit of answer.data) {
+      if (typeof hit.score !== 'number' || typeof hit.chunk?.id !== 'string' || typeof hit.chunk.content !== 'string') {
+        return `not a search result: ${JSON.stringify(hit).slice(0, 200)}`;
+      }
+      const document = hit.document;
+      if (!document?.id || (document.is_shared !== true && benchDocumentOwner(document.id) !== owner)) {
+        return `another user's knowledge in the results: ${JSON.stringify(document).slice(0, 200)}`;
+      }
+    }
+    if (answer.data.some((hit, i) => i > 0 && (hit.score as number) > (answer.data![i - 1].score as number))) return 'results not best first';
+    return null;
+  },
+};
+
+export const SCENARIOS: Scenario[] = [listTodos, createExpense, budgetSummary, searchProducts, communityFeed, knowledgeSearch, ipn];

@@ -3,16 +3,19 @@
 // number so the load generator, the thin floor and pgbench can name any user's rows
 // without asking the database.
 import type { SqlClient } from '../db/sql-client.ts';
+import { vectorLiteral } from '../functions/knowledge/embedder.ts';
+import { embedLocally, LOCAL_EMBEDDING_MODEL } from '../functions/knowledge/local-embedder.ts';
 
 export interface SeedSize {
   users: number;
   todosPerUser: number;
   expensesPerUser: number;
   products: number;
+  postsPerUser: number;
 }
 
-export const FULL_SEED: SeedSize = { users: 1_000, todosPerUser: 50, expensesPerUser: 300, products: 3_000 };
-export const SMOKE_SEED: SeedSize = { users: 40, todosPerUser: 30, expensesPerUser: 40, products: 200 };
+export const FULL_SEED: SeedSize = { users: 1_000, todosPerUser: 50, expensesPerUser: 300, products: 3_000, postsPerUser: 20 };
+export const SMOKE_SEED: SeedSize = { users: 40, todosPerUser: 30, expensesPerUser: 40, products: 200, postsPerUser: 20 };
 
 const BUDGETS_PER_USER = 2;
 const CATEGORIES_PER_BUDGET = 5;
@@ -38,6 +41,59 @@ export const benchUser = (n: number) => ({
 export const benchBudgetId = (n: number) => numbered('a', (n - 1) * BUDGETS_PER_USER + 1);
 /** A category of user n's first budget. */
 export const benchBudgetCategoryId = (n: number) => numbered('b', ((n - 1) * BUDGETS_PER_USER) * CATEGORIES_PER_BUDGET + 1);
+
+/** Ids of a kind of row of our own, in the RFC variant (b) with a kind digit after it: `kindId('1', 7)` is 00000000-0000-4000-b100-000000000007. */
+function kindIdSql(kind: string, n: string): string {
+  return `('00000000-0000-4000-b${kind}00-' || lpad((${n})::text, 12, '0'))::uuid`;
+}
+function kindId(kind: string, n: number): string {
+  return `00000000-0000-4000-b${kind}00-${String(n).padStart(12, '0')}`;
+}
+const numberOf = (id: string) => Number(id.slice(-12));
+
+// Fixed whatever the size, so a scenario can tell who sees what without knowing the size.
+/** Community groups, and the users who keep knowledge of their own (the first ones, up to this many). */
+const GROUPS = 12;
+const KNOWLEDGE_USERS = 100;
+
+/** Community group g (from 1). Odd groups are public, even ones private. */
+export const benchGroupId = (g: number) => kindId('1', g);
+export const isPublicBenchGroup = (groupId: string) => numberOf(groupId) % 2 === 1;
+/** The two groups user n is a member of. */
+export function benchGroupsOf(n: number): string[] {
+  return [benchGroupId(1 + ((n - 1) % GROUPS)), benchGroupId(1 + ((n + 2) % GROUPS))];
+}
+/** Every tenth user (1, 11, 21, ...) blocked the next one: neither sees the other's posts. */
+export function benchUsersBlocked(n: number, m: number): boolean {
+  return (n % 10 === 1 && m === n + 1) || (m % 10 === 1 && n === m + 1);
+}
+
+/** The user whose knowledge user n searches in the knowledge scenario: one of the users who keep some. */
+export const knowledgeOwnerFor = (n: number) => 1 + ((n - 1) % KNOWLEDGE_USERS);
+const DOCUMENTS_PER_USER = 8;
+const CHUNKS_PER_DOCUMENT = 8;
+const SHARED_DOCUMENTS = 20;
+const CHUNKS_PER_SHARED_DOCUMENT = 5;
+/** The owner (a user's number) of a seeded knowledge document, null for a shared one. */
+export function benchDocumentOwner(documentId: string): number | null {
+  if (!documentId.startsWith('00000000-0000-4000-b300-')) return null;
+  return 1 + Math.floor((numberOf(documentId) - 1) / DOCUMENTS_PER_USER);
+}
+/**
+ * What the knowledge is about: each chunk's text is about one topic, and its embedding is
+ * the local embedder's vector of that topic, computed once here rather than once a chunk,
+ * so a search for a topic finds its chunks by meaning and by words alike.
+ */
+export const KNOWLEDGE_TOPICS = [
+  'free camping by the river',
+  'water refill stations',
+  'diesel prices outback',
+  'solar panel wiring',
+  'dump point locations',
+  'wifi at caravan parks',
+  'tyre pressure on gravel',
+  'dog friendly beaches',
+];
 
 /** Words the catalogue is made of, so product searches find something. */
 export const PRODUCT_WORDS = ['solar', 'camping', 'kettle', 'awning', 'battery', 'inverter', 'water', 'filter', 'lantern', 'hammock', 'cooler', 'tyre'];
@@ -118,7 +174,82 @@ export async function seedBenchData(db: SqlClient, size: SeedSize): Promise<void
         from generate_series(1, ${size.products}) p,
              lateral (select (${words})[1 + p % ${PRODUCT_WORDS.length}] as w1,
                              (${words})[1 + (p / ${PRODUCT_WORDS.length}) % ${PRODUCT_WORDS.length}] as w2) w;
+    insert into private.product_search_documents (product_id, document)
+      select p.id, private.product_search_document(p.name, p.description, p.tags) from public.shop_products p;
+${communitySql(size)}
+${knowledgeSql(size)}
     commit;
     analyze;
   `);
+}
+
+/**
+ * Groups, memberships, posts and a few blocks. Posts are interleaved in time across users
+ * so the newest page of anyone's feed mixes authors, and of every kind: public ones outside
+ * groups, public and members-only ones in public and private groups, private ones, and a
+ * few that moderation removed or reports hold, which only their authors see.
+ */
+function communitySql(size: SeedSize): string {
+  const users = `generate_series(1, ${size.users}) as u(n)`;
+  const userId = numberedSql('8', 'u.n');
+  const groupOf = (which: 1 | 2) => kindIdSql('1', which === 1 ? `1 + (u.n - 1) % ${GROUPS}` : `1 + (u.n + 2) % ${GROUPS}`);
+  return `
+    insert into public.social_groups (id, name, description, category, privacy_level, member_count, creator_id, created_at)
+      select ${kindIdSql('1', 'g')}, 'Group ' || g, 'Travellers who talk about stop ' || g,
+             (array['travel', 'finance', 'local'])[1 + g % 3], case when g % 2 = 1 then 'public' else 'private' end,
+             0, ${numberedSql('8', `1 + (g - 1) % ${size.users}`)}, now() - make_interval(days => g)
+        from generate_series(1, ${GROUPS}) g;
+    insert into public.group_memberships (group_id, user_id, role)
+      select ${groupOf(1)}, ${userId}, 'member' from ${users}
+      union all
+      select ${groupOf(2)}, ${userId}, 'member' from ${users};
+    update public.social_groups g set member_count = m.count
+      from (select group_id, count(*) as count from public.group_memberships group by group_id) m
+     where m.group_id = g.id;
+    insert into public.user_blocks (blocker_id, blocked_id)
+      select ${userId}, ${numberedSql('8', 'u.n + 1')} from ${users} where u.n % 10 = 1 and u.n < ${size.users};
+    insert into public.posts (author_id, group_id, title, content, post_type, visibility, is_active, hidden_at, created_at, updated_at)
+      select ${userId},
+             case p % 5 when 1 then ${groupOf(1)} when 2 then ${groupOf(2)} end,
+             case when p % 3 = 0 then 'Leg ' || p end,
+             'Day ' || p || ' on the road for traveller ' || u.n || ': camped by the river, the van held up fine.',
+             'text', (array['public', 'public', 'group', 'private', 'public'])[1 + p % 5],
+             p % 17 <> 0, case when p % 19 = 0 then now() end,
+             now() - make_interval(mins => (p - 1) * ${size.users} + u.n),
+             now() - make_interval(mins => (p - 1) * ${size.users} + u.n)
+        from ${users}, generate_series(1, ${size.postsPerUser}) p;`;
+}
+
+/**
+ * Documents cut into chunks, embedded and ready to search, for the first
+ * KNOWLEDGE_USERS users, and shared documents everyone reads. The chunk trigger (owner
+ * and full-text vector) is off while seeding, so both are filled here.
+ */
+function knowledgeSql(size: SeedSize): string {
+  const owners = Math.min(KNOWLEDGE_USERS, size.users);
+  const topics = KNOWLEDGE_TOPICS.map((topic, i) => `(${i + 1}, '${topic}', '${vectorLiteral(embedLocally(topic))}'::vector)`).join(',\n');
+  const userDocument = `(u.n - 1) * ${DOCUMENTS_PER_USER} + d`;
+  const topicOf = (n: string) => `1 + (${n}) % ${KNOWLEDGE_TOPICS.length}`;
+  return `
+    create temporary table bench_topics (n integer primary key, words text not null, embedding vector(1536) not null) on commit drop;
+    insert into bench_topics values ${topics};
+    insert into public.user_knowledge (id, user_id, is_shared, title, content, document_type, created_at)
+      select ${kindIdSql('3', userDocument)}, ${numberedSql('8', 'u.n')}, false, 'Notes on ' || t.words || ' ' || d,
+             'What traveller ' || u.n || ' wrote down about ' || t.words, 'text', now() - make_interval(days => d)
+        from generate_series(1, ${owners}) as u(n), generate_series(1, ${DOCUMENTS_PER_USER}) d, bench_topics t
+       where t.n = ${topicOf('u.n + d')}
+      union all
+      select ${kindIdSql('4', 'd')}, null, true, 'Travel tip: ' || t.words || ' ' || d, 'What every traveller should know about ' || t.words,
+             'text', now() - make_interval(days => d)
+        from generate_series(1, ${SHARED_DOCUMENTS}) d, bench_topics t where t.n = ${topicOf('d')};
+    insert into public.knowledge_chunks (document_id, user_id, position, content, token_count, search_vector, embedding,
+                                         embedding_model, embedding_status, embedded_at)
+      select k.id, k.user_id, c - 1, chunk.content, 40,
+             setweight(to_tsvector('english', k.title), 'A') || setweight(to_tsvector('english', chunk.content), 'B'),
+             t.embedding, '${LOCAL_EMBEDDING_MODEL}', 'embedded', now()
+        from public.user_knowledge k
+        join bench_topics t on k.title like '%' || t.words || '%'
+        cross join generate_series(1, case when k.is_shared then ${CHUNKS_PER_SHARED_DOCUMENT} else ${CHUNKS_PER_DOCUMENT} end) c
+        cross join lateral (select 'Part ' || c || ' about ' || t.words || ': the place past the bridge, open all year, '
+                                   || 'cash only, ask at the kiosk.' as content) chunk;`;
 }

@@ -4,8 +4,10 @@
 // answer with `errors` is wrong even when it carries data.
 //
 // The IPN is a webhook (a form post signed by Digistore24): PostGraphile has nothing to
-// serve it with, so it is not here and the benchmark reports n/a for it.
-import type { BenchRequest, BenchUser, Scenario } from '../scenarios.ts';
+// serve it with, so it is not here and the benchmark reports n/a for it. Nor is knowledge
+// search: it embeds the question in the application before asking the database, which no
+// function in the database can do for PostGraphile.
+import { type BenchRequest, type BenchUser, type FeedPost, type Scenario, whyUnreadable } from '../scenarios.ts';
 import { benchBudgetCategoryId, benchBudgetId, PRODUCT_WORDS } from '../seed.ts';
 
 const TODO_FIELDS = `rowId userId title description status priority category dueDate completedAt tripId expenseId
@@ -17,6 +19,10 @@ const BUDGET_SUMMARY_FIELDS = 'rowId userId name currency totalAmount totalAlloc
 // The columns of PAM's public product (functions/shop/catalogue.ts).
 const PRODUCT_FIELDS = `rowId name description price currency category subcategory tags imageUrl thumbnailUrl productUrl
   isFeatured stockQuantity digistore24Id vendorName vendorRating createdAt updatedAt`;
+
+// PAM's post: every column but the automated flags (functions/community/posts.ts).
+const POST_FIELDS = `rowId authorId groupId title content postType mediaUrls metadata visibility likeCount commentCount isPinned
+  isActive createdAt updatedAt hiddenAt`;
 
 // PAM's page of 20 is `order by created_at desc, id desc limit 21`; `pageInfo` is its next_cursor.
 const LIST_TODOS = `query ListTodos($first: Int!) {
@@ -32,6 +38,11 @@ const BUDGET_SUMMARY = `query BudgetSummary($id: UUID!) {
 // postgraphile_bench.search_products (setup.sql): PAM's ranked match, relevance then newest first.
 const SEARCH_PRODUCTS = `query SearchProducts($search: String!, $first: Int!) {
   postgraphileBenchSearchProducts(search: $search, first: $first) { nodes { ${PRODUCT_FIELDS} } pageInfo { hasNextPage endCursor } }
+}`;
+
+// The feed is the posts table as the caller's policy shows it, newest first, as PAM's.
+const COMMUNITY_FEED = `query CommunityFeed($first: Int!) {
+  allPosts(first: $first, orderBy: [CREATED_AT_DESC, ROW_ID_DESC]) { nodes { ${POST_FIELDS} } pageInfo { hasNextPage endCursor } }
 }`;
 
 function graphql(query: string, variables: Record<string, unknown>, user?: BenchUser): BenchRequest {
@@ -133,7 +144,53 @@ const searchProducts: Scenario = {
   },
 };
 
+interface GraphqlPost {
+  rowId: string;
+  authorId: string;
+  groupId: string | null;
+  content: string;
+  visibility: string;
+  isActive: boolean;
+  hiddenAt: string | null;
+  likeCount: number;
+  createdAt: string;
+}
+
+const communityFeed: Scenario = {
+  name: 'community-feed',
+  title: 'The community feed (query allPosts)',
+  read: true,
+  request: (user) => graphql(COMMUNITY_FEED, { first: 20 }, user),
+  check(user, status, body) {
+    const answer = dataOf(status, body);
+    if ('problem' in answer) return answer.problem;
+    const feed = answer.data.allPosts as (Connection<GraphqlPost> & { pageInfo?: { hasNextPage?: boolean } }) | null;
+    const nodes = feed?.nodes;
+    if (!Array.isArray(nodes) || nodes.length !== 20 || feed?.pageInfo?.hasNextPage !== true) {
+      return `expected a page of 20 posts and more after it: ${body.slice(0, 200)}`;
+    }
+    if (nodes.some((post, i) => i > 0 && post.createdAt > nodes[i - 1].createdAt)) return 'the feed is not newest first';
+    for (const node of nodes) {
+      if (typeof node.content !== 'string' || typeof node.likeCount !== 'number') return `not a post: ${JSON.stringify(node).slice(0, 200)}`;
+      const post: FeedPost = {
+        id: node.rowId,
+        author_id: node.authorId,
+        group_id: node.groupId,
+        content: node.content,
+        visibility: node.visibility,
+        is_active: node.isActive,
+        hidden_at: node.hiddenAt,
+        like_count: node.likeCount,
+        created_at: node.createdAt,
+      };
+      const problem = whyUnreadable(user.n, post);
+      if (problem) return `${problem} in the feed: ${JSON.stringify(node).slice(0, 200)}`;
+    }
+    return null;
+  },
+};
+
 /** The scenarios PostGraphile serves, by the name of PAM's scenario they stand beside. */
 export const POSTGRAPHILE_SCENARIOS: Record<string, Scenario> = Object.fromEntries(
-  [listTodos, createExpense, budgetSummary, searchProducts].map((scenario) => [scenario.name, scenario]),
+  [listTodos, createExpense, budgetSummary, searchProducts, communityFeed].map((scenario) => [scenario.name, scenario]),
 );
