@@ -234,7 +234,7 @@ class PipelinedClient {
     // with it (a nested transaction's statements then cost no extra round trips).
     if (SAVEPOINT.test(text) && !hasValues(values)) {
       held.push({ config, values });
-      return Promise.resolve(emptyResult(text.trim().split(/\s/)[0].toUpperCase()));
+      return Promise.resolve(emptyResult(commandOf(text)));
     }
     if (held.length === 0) return this.#send(config, values);
     this.#held = [];
@@ -245,7 +245,7 @@ class PipelinedClient {
       // claims were sent, has nothing to tell the server. One that commits still sends its
       // claims, so an ended session is refused even when no statement followed.
       if (unopened && (held.length === 1 || !/^\s*commit/i.test(text))) {
-        return Promise.resolve(emptyResult(text.trim().split(/\s|;/)[0].toUpperCase()));
+        return Promise.resolve(emptyResult(commandOf(text)));
       }
       return this.#sendTogether([...held, { config, values }]).result;
     }
@@ -280,13 +280,10 @@ class PipelinedClient {
   }
 
   #send(config: QueryConfig | string, values: unknown): Promise<pg.QueryResult> {
-    if (this.prepare && typeof config !== 'string' && !config.name && hasValues(values)) {
-      const name = statementName(config.text);
-      if (name) return this.client.query({ ...config, name } as never, values as never);
-    }
-    if (this.prepare && typeof config === 'string' && hasValues(values)) {
-      const name = statementName(config);
-      if (name) return this.client.query({ text: config, name } as never, values as never);
+    const named = typeof config === 'string' ? { text: config } : config;
+    if (this.prepare && !named.name && hasValues(values)) {
+      const name = statementName(named.text);
+      if (name) return this.client.query({ ...named, name } as never, values as never);
     }
     return this.client.query(config as never, values as never);
   }
@@ -303,6 +300,11 @@ const ONE_STATEMENT_EXCEEDED =
 
 function hasValues(values: unknown): boolean {
   return Array.isArray(values) && values.length > 0;
+}
+
+/** The command word a statement's result carries: `SAVEPOINT`, `COMMIT`, ... */
+function commandOf(text: string): string {
+  return text.trim().split(/\s|;/)[0].toUpperCase();
 }
 
 function emptyResult(command: string): pg.QueryResult {
