@@ -17,17 +17,23 @@ export interface RequestOrigin {
 
 const SESSION_EXPIRY_MARGIN_SECONDS = 60;
 
+/** The first statement of work without a user's claims: an anonymous visitor's, or PAM's own. */
+function roleWithoutClaims(role: 'anon' | 'service_role'): SQL {
+  return sql`select set_config('request.jwt.claims', '', true),
+                    set_config('timezone', 'UTC', true),
+                    set_config('role', ${role}, true)`;
+}
+
+const ANONYMOUS_STATEMENT = roleWithoutClaims('anon');
+const SERVICE_ROLE_STATEMENT = roleWithoutClaims('service_role');
+
 /**
  * The statement that makes the rest of a transaction run as `caller` (or as an anonymous
  * visitor), after checking their session: it fails with SQLSTATE PS401 (answered 401)
  * when the session has ended, so nothing after it in the transaction runs.
  */
 export function claimsStatement(caller: Caller | null, origin: RequestOrigin): SQL {
-  if (!caller) {
-    return sql`select set_config('request.jwt.claims', '', true),
-                      set_config('timezone', 'UTC', true),
-                      set_config('role', 'anon', true)`;
-  }
+  if (!caller) return ANONYMOUS_STATEMENT;
   const claims = JSON.stringify(caller.claims);
   // Without a session_id the token itself is the session, and it ends with the token. The
   // verifier already enforces exp (with clock tolerance); the margin keeps the session from
@@ -52,9 +58,6 @@ export function claimsStatement(caller: Caller | null, origin: RequestOrigin): S
              true)`;
 }
 
-const SERVICE_ROLE_STATEMENT = sql`select set_config('request.jwt.claims', '', true),
-                                          set_config('timezone', 'UTC', true),
-                                          set_config('role', 'service_role', true)`;
 
 const dialect = new PgDialect();
 
