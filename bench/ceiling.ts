@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { vectorLiteral } from '../functions/knowledge/embedder.ts';
 import { embedLocally, LOCAL_EMBEDDING_MODEL } from '../functions/knowledge/local-embedder.ts';
+import { knowledgeRankingCtes } from './floor.ts';
 import type { Tally } from './load.ts';
 import { KNOWLEDGE_TOPICS, PRODUCT_WORDS } from './seed.ts';
 
@@ -84,24 +85,7 @@ export const CEILING_SCRIPTS: Record<string, string[]> = {
     `\\set t random(1, ${KNOWLEDGE_TOPICS.length})`,
     'begin;',
     CLAIMS,
-    `with query as materialized (
-       select strict, case when strict::text like '%!%' then strict else replace(strict::text, ' & ', ' | ')::tsquery end as loose, vector
-         from (select websearch_to_tsquery('english', ${QUESTION}) as strict, ${QUESTION_VECTOR} as vector) as typed
-     ), nearest as (
-       select c.id, c.embedding <=> q.vector as distance
-         from knowledge_chunks c join user_knowledge d on d.id = c.document_id cross join query q
-        where q.vector is not null and d.is_active and c.embedding_model = '${LOCAL_EMBEDDING_MODEL}'
-        order by distance, c.id limit 50
-     ), by_vector as (
-       select id, row_number() over (order by distance, id) as rank from nearest where distance < 1
-     ), by_text as (
-       select c.id, row_number() over (order by c.search_vector @@ q.strict desc, ts_rank_cd(c.search_vector, q.loose, 1) desc, c.id) as rank
-         from knowledge_chunks c join user_knowledge d on d.id = c.document_id cross join query q
-        where d.is_active and c.search_vector @@ q.loose
-        order by rank limit 50
-     ), ranked as (
-       select id, rank, 'vector' as ranking from by_vector union all select id, rank, 'text' from by_text
-     ), fused as (
+    `${knowledgeRankingCtes(QUESTION, QUESTION_VECTOR, `'${LOCAL_EMBEDDING_MODEL}'`)}, fused as (
        select id, sum(1.0 / (60 + rank))::float8 as score
          from ranked group by id
         order by score desc, least(min(rank) filter (where ranking = 'vector'), min(rank) filter (where ranking = 'text')), id

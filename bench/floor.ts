@@ -34,15 +34,19 @@ const FEED = `select id, author_id, group_id, title, content, post_type, media_u
   comment_count, is_pinned, is_active, created_at, updated_at, hidden_at,
   to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as position
   from posts order by created_at desc, id desc limit $1`;
-// The hybrid ranking (functions/knowledge/search.ts): the nearest 50 chunks by cosine
-// distance and the best 50 by words, fused by reciprocal rank; then the winners' rows.
-const KNOWLEDGE_RANK = `with query as materialized (
+/**
+ * The hybrid ranking (functions/knowledge/search.ts) up to the ranks it fuses: the nearest
+ * 50 chunks by cosine distance and the best 50 by words. The floor and the ceiling (pgbench)
+ * each name the question, its vector and the embedding model their own way.
+ */
+export function knowledgeRankingCtes(question: string, vector: string, model: string): string {
+  return `with query as materialized (
     select strict, case when strict::text like '%!%' then strict else replace(strict::text, ' & ', ' | ')::tsquery end as loose, vector
-      from (select websearch_to_tsquery('english', $1) as strict, $2::vector as vector) as typed
+      from (select websearch_to_tsquery('english', ${question}) as strict, ${vector} as vector) as typed
   ), nearest as (
     select c.id, c.embedding <=> q.vector as distance
       from knowledge_chunks c join user_knowledge d on d.id = c.document_id cross join query q
-     where q.vector is not null and d.is_active and c.embedding_model = $3
+     where q.vector is not null and d.is_active and c.embedding_model = ${model}
      order by distance, c.id limit 50
   ), by_vector as (
     select id, row_number() over (order by distance, id) as rank from nearest where distance < 1
@@ -53,7 +57,11 @@ const KNOWLEDGE_RANK = `with query as materialized (
      order by rank limit 50
   ), ranked as (
     select id, rank, 'vector' as ranking from by_vector union all select id, rank, 'text' from by_text
-  )
+  )`;
+}
+
+// Fused by reciprocal rank; then the winners' rows.
+const KNOWLEDGE_RANK = `${knowledgeRankingCtes('$1', '$2::vector', '$3')}
   select id, sum(1.0 / (60 + rank))::float8 as score,
          min(rank) filter (where ranking = 'vector')::int as vector_rank, min(rank) filter (where ranking = 'text')::int as text_rank
     from ranked group by id
