@@ -48,7 +48,7 @@ export async function verifiedToken(token: string, env: TokenEnv): Promise<Verif
   if (cached) entries.delete(token);
 
   const claims = await verifyAccessToken(token, config);
-  const verified = { claims, sessionKeyHash: await sessionKeyHash(token, claims) };
+  const verified = { claims, sessionKeyHash: sessionKeyHash(token, claims) };
   const validUntil = Math.min(now + MAX_AGE_MS, (claims.exp + CLOCK_TOLERANCE_SECONDS) * 1000);
   if (validUntil > now) {
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);

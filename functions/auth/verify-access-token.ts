@@ -7,6 +7,7 @@ import {
   type JWTVerifyGetKey,
   type JWTVerifyOptions,
 } from 'jose';
+import { sha256Hex } from '../digests.ts';
 
 export interface AccessTokenConfig {
   /** HS256 shared secret (Supabase style), from JWT_SECRET. */
@@ -206,8 +207,7 @@ function accessTokenClaims(payload: JWTPayload): AccessTokenClaims {
 }
 
 /** SHA-256 (lowercase hex) of the session id, or of the token itself when it carries none. */
-export async function sessionKeyHash(token: string, claims: AccessTokenClaims): Promise<string> {
+export function sessionKeyHash(token: string, claims: AccessTokenClaims): string {
   const sessionId = typeof claims.session_id === 'string' && claims.session_id.length > 0 ? claims.session_id : token;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(sessionId));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(sessionId);
 }

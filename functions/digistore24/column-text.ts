@@ -1,3 +1,5 @@
+import { sha256Hex } from '../digests.ts';
+
 /**
  * IPN values as PAM's bounded columns hold them. Digistore24 documents no field lengths,
  * and an insert that fails on one is answered with an error, which Digistore24 retries
@@ -12,20 +14,15 @@ const DIGEST_HEX_DIGITS = 32;
 const MARK = '~';
 
 /** `value` in at most `maxCharacters` characters (varchar counts characters, not bytes), without U+0000. */
-export async function columnText(value: string, maxCharacters: number): Promise<string> {
+export function columnText(value: string, maxCharacters: number): string {
   const clean = withoutNul(value);
   const characters = Array.from(clean);
   if (characters.length <= maxCharacters) return clean;
   const kept = characters.slice(0, Math.max(0, maxCharacters - MARK.length - DIGEST_HEX_DIGITS)).join('');
-  return `${kept}${MARK}${(await sha256Hex(value)).slice(0, DIGEST_HEX_DIGITS)}`.slice(-maxCharacters);
+  return `${kept}${MARK}${sha256Hex(value).slice(0, DIGEST_HEX_DIGITS)}`.slice(-maxCharacters);
 }
 
 /** jsonb and text refuse U+0000; the log and the sales must take whatever was sent. */
 export function withoutNul(text: string): string {
   return text.replaceAll('\u0000', '\uFFFD');
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { sha256Hex } from '../digests.ts';
 import type { Database } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { attributedUserId } from '../shop/checkout-link.ts';
@@ -88,7 +89,7 @@ const REVERSAL_DETAIL_FIELDS = ['transaction_id', 'parent_transaction_id', 'amou
  */
 async function recordSale(db: Database, event: SaleEvent, fields: IpnFields): Promise<void> {
   const isPayment = event === 'on_payment';
-  const { orderId, orderItemId } = await saleKey(fields);
+  const { orderId, orderItemId } = saleKey(fields);
   const amount = money(fields.amount, 'amount', isPayment);
   const commission = money(fields.amount_affiliate, 'amount_affiliate', false) ?? '0';
   const currency = currencyCode(fields.currency, isPayment);
@@ -96,8 +97,8 @@ async function recordSale(db: Database, event: SaleEvent, fields: IpnFields): Pr
   const externalProductId = nonEmpty(fields.product_id);
   const email = nonEmpty(fields.buyer_email) ?? nonEmpty(fields.email);
   // A reversal's own transaction is not the sale's; its parent is the payment it reverses.
-  const transactionId = await columnTextOrNull(nonEmpty(isPayment ? fields.transaction_id : fields.parent_transaction_id));
-  const vendorId = await columnTextOrNull(nonEmpty(fields.merchant_id) ?? nonEmpty(fields.merchant_name));
+  const transactionId = columnTextOrNull(nonEmpty(isPayment ? fields.transaction_id : fields.parent_transaction_id));
+  const vendorId = columnTextOrNull(nonEmpty(fields.merchant_id) ?? nonEmpty(fields.merchant_name));
   const status = { on_payment: 'confirmed', on_refund: 'refunded', on_chargeback: 'chargeback' }[event];
   const metadata = isPayment
     ? { payment: pick(fields, PAYMENT_DETAIL_FIELDS) }
@@ -143,14 +144,14 @@ async function recordSale(db: Database, event: SaleEvent, fields: IpnFields): Pr
        sale_amount, commission_amount, commission_percentage, currency, status, vendor_id,
        customer_email, is_test, metadata, confirmed_at, refunded_at, chargeback_at)
     select 'digistore24', ${orderId}, ${orderItemId}, ${transactionId},
-           ${await columnTextOrNull(externalProductId)},
+           ${columnTextOrNull(externalProductId)},
            (select p.id from public.profiles p where p.id = ${userId}::uuid),
            (select s.id from public.shop_products s where s.digistore24_id = ${externalProductId}),
            figures.sale_amount, figures.commission_amount,
            case when figures.sale_amount > 0 and figures.commission_amount between 0 and figures.sale_amount
                 then round(figures.commission_amount * 100 / figures.sale_amount, 2) end,
            coalesce(${currency}, 'USD'), ${status}, ${vendorId},
-           ${email === null ? null : await customerEmailHash(email)}, ${fields.api_mode === 'test'},
+           ${email === null ? null : customerEmailHash(email)}, ${fields.api_mode === 'test'},
            ${JSON.stringify(metadata)}::jsonb,
            ${isPayment ? sql`now()` : sql`null`}, ${event === 'on_refund' ? sql`now()` : sql`null`},
            ${event === 'on_chargeback' ? sql`now()` : sql`null`}
@@ -167,11 +168,11 @@ async function recordSale(db: Database, event: SaleEvent, fields: IpnFields): Pr
 const ORDER_ID_CHARACTERS = 255;
 const ORDER_ITEM_CHARACTERS = 230;
 
-async function storedOrderKey(fields: IpnFields): Promise<{ orderId: string | null; item: string }> {
+function storedOrderKey(fields: IpnFields): { orderId: string | null; item: string } {
   const orderId = nonEmpty(fields.order_id);
   return {
-    orderId: orderId === null ? null : await columnText(orderId, ORDER_ID_CHARACTERS),
-    item: await columnText(fields.order_item_id ?? '', ORDER_ITEM_CHARACTERS),
+    orderId: orderId === null ? null : columnText(orderId, ORDER_ID_CHARACTERS),
+    item: columnText(fields.order_item_id ?? '', ORDER_ITEM_CHARACTERS),
   };
 }
 
@@ -180,11 +181,11 @@ async function storedOrderKey(fields: IpnFields): Promise<{ orderId: string | nu
  * ...) gets a key of its own: every payment is a commission. The first payment, and the
  * reversals that carry its sequence number, use the item id unchanged.
  */
-export async function saleKey(fields: IpnFields): Promise<{ orderId: string; orderItemId: string }> {
-  const { orderId, item } = await storedOrderKey(fields);
+export function saleKey(fields: IpnFields): { orderId: string; orderItemId: string } {
+  const { orderId, item } = storedOrderKey(fields);
   if (!orderId) throw new ApiError('bad_request', 'The IPN has no order_id.');
   const sequence = Number(fields.pay_sequence_no);
-  const orderItemId = Number.isInteger(sequence) && sequence > 1 ? await columnText(`${item}#${sequence}`, 255) : item;
+  const orderItemId = Number.isInteger(sequence) && sequence > 1 ? columnText(`${item}#${sequence}`, 255) : item;
   return { orderId, orderItemId };
 }
 
@@ -193,7 +194,7 @@ export async function saleKey(fields: IpnFields): Promise<{ orderId: string; ord
  * matter. Sales of the order item (every payment of it) are noted; none is created.
  */
 async function noteSubscriptionEvent(db: Database, event: Digistore24Event, fields: IpnFields): Promise<void> {
-  const { orderId, item } = await storedOrderKey(fields);
+  const { orderId, item } = storedOrderKey(fields);
   if (!orderId) return;
   const notice = JSON.stringify({
     [event]: pick(fields, ['transaction_id', 'billing_status', 'pay_sequence_no', 'order_date_time', 'last_paid_day']),
@@ -208,9 +209,8 @@ async function noteSubscriptionEvent(db: Database, event: Digistore24Event, fiel
 }
 
 /** SHA-256 hex of the trimmed, lower-cased address: sales of one buyer can be matched without storing who it is. */
-export async function customerEmailHash(email: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(email.trim().toLowerCase()));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+export function customerEmailHash(email: string): string {
+  return sha256Hex(email.trim().toLowerCase());
 }
 
 /** At most 8 digits before the point (decimal(10,2)), after any leading zeros. */
@@ -230,7 +230,7 @@ function currencyCode(value: string | undefined, required: boolean): string | nu
   throw new ApiError('bad_request', "The IPN's currency is not a three-letter code.");
 }
 
-async function columnTextOrNull(value: string | null, maxCharacters = 255): Promise<string | null> {
+function columnTextOrNull(value: string | null, maxCharacters = 255): string | null {
   return value === null ? null : columnText(value, maxCharacters);
 }
 

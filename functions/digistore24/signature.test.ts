@@ -60,8 +60,8 @@ describe('checking a signature', () => {
     expect(await isDigistore24SignatureValid(passphrase, minimal.params, `${minimal.expected}0`)).toBe(false);
   });
 
-  it('will not sign with an empty passphrase', async () => {
-    await expect(digistore24Signature('', minimal.params)).rejects.toThrow(/empty passphrase/);
+  it('will not sign with an empty passphrase', () => {
+    expect(() => digistore24Signature('', minimal.params)).toThrow(/empty passphrase/);
   });
 
   it('keeps "0" and skips empty values', async () => {

@@ -1,7 +1,8 @@
+import { sha512Hex } from '../digests.ts';
+
 /**
  * Digistore24's `sha_sign`: SHA-512 over the IPN's non-empty fields, sorted by key, each
- * written as `key=value` followed by the passphrase; upper-case hex. Web Crypto only, as
- * Workers have no node:crypto.
+ * written as `key=value` followed by the passphrase; upper-case hex.
  */
 
 /** The fields that carry the signature itself and are never signed. */
@@ -13,19 +14,21 @@ export interface SignatureOptions {
 }
 
 /** The `sha_sign` Digistore24 would send for these fields. An empty passphrase signs nothing. */
-export async function digistore24Signature(
+export function digistore24Signature(
   passphrase: string,
   params: Readonly<Record<string, string>>,
   options: SignatureOptions = {},
-): Promise<string> {
+): string {
   if (!passphrase) throw new Error('An empty passphrase signs nothing.');
+  const encoder = new TextEncoder();
   const fields = Object.entries(params)
     .filter(([key, value]) => !SIGNATURE_FIELDS.includes(key) && value !== '')
-    .map(([key, value]) => [options.uppercaseKeys ? key.toUpperCase() : key, value] as const)
-    .sort(([a], [b]) => compareBytewise(a, b));
-  const text = fields.map(([key, value]) => `${key}=${value}${passphrase}`).join('');
-  const digest = await crypto.subtle.digest('SHA-512', new TextEncoder().encode(text));
-  return hex(new Uint8Array(digest)).toUpperCase();
+    .map(([key, value]) => {
+      const signedKey = options.uppercaseKeys ? key.toUpperCase() : key;
+      return { key: signedKey, bytes: encoder.encode(signedKey), value };
+    })
+    .sort((a, b) => compareBytewise(a.bytes, b.bytes));
+  return sha512Hex(fields.map(({ key, value }) => `${key}=${value}${passphrase}`).join('')).toUpperCase();
 }
 
 /**
@@ -33,14 +36,14 @@ export async function digistore24Signature(
  * upper-case-keys variant, each compared in constant time and case-insensitively. False
  * without a passphrase, so an unconfigured receiver accepts nothing.
  */
-export async function isDigistore24SignatureValid(
+export function isDigistore24SignatureValid(
   passphrase: string | undefined,
   params: Readonly<Record<string, string>>,
   claimed: string | undefined,
-): Promise<boolean> {
+): boolean {
   if (!passphrase || !claimed) return false;
   for (const uppercaseKeys of [false, true]) {
-    if (constantTimeEqualIgnoringCase(await digistore24Signature(passphrase, params, { uppercaseKeys }), claimed)) {
+    if (constantTimeEqualIgnoringCase(digistore24Signature(passphrase, params, { uppercaseKeys }), claimed)) {
       return true;
     }
   }
@@ -56,20 +59,15 @@ export function claimedSignature(params: Readonly<Record<string, string>>): stri
 }
 
 /** Why a request is refused, or null when its signature is Digistore24's. */
-export async function signatureRefusal(
-  passphrase: string | undefined,
-  params: Readonly<Record<string, string>>,
-): Promise<string | null> {
+export function signatureRefusal(passphrase: string | undefined, params: Readonly<Record<string, string>>): string | null {
   if (!passphrase) return 'No IPN passphrase is configured (DIGISTORE24_IPN_PASSPHRASE): every IPN is refused.';
   const claimed = claimedSignature(params);
   if (!claimed) return 'The request carries no sha_sign.';
-  return (await isDigistore24SignatureValid(passphrase, params, claimed)) ? null : 'The sha_sign does not match.';
+  return isDigistore24SignatureValid(passphrase, params, claimed) ? null : 'The sha_sign does not match.';
 }
 
 /** PHP's strcmp on the UTF-8 bytes, which is what Digistore24's ksort does. */
-function compareBytewise(a: string, b: string): number {
-  const left = new TextEncoder().encode(a);
-  const right = new TextEncoder().encode(b);
+function compareBytewise(left: Uint8Array, right: Uint8Array): number {
   const length = Math.min(left.length, right.length);
   for (let i = 0; i < length; i++) {
     if (left[i] !== right[i]) return left[i] - right[i];
@@ -86,8 +84,4 @@ function constantTimeEqualIgnoringCase(expected: string, claimed: string): boole
     difference |= a.charCodeAt(i) ^ (i < b.length ? b.charCodeAt(i) : 0);
   }
   return difference === 0;
-}
-
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

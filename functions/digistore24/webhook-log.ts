@@ -31,9 +31,9 @@ export async function insertWebhookLog(db: Database, entry: WebhookLogEntry): Pr
   const [row] = await db
     .insert(digistore24WebhookLogs)
     .values({
-      event_type: await columnText(entry.fields.event || (entry.unread ? UNREAD_EVENT : MISSING_EVENT), 50),
-      order_id: entry.fields.order_id?.trim() ? await columnText(entry.fields.order_id.trim(), 255) : null,
-      product_id: entry.fields.product_id?.trim() ? await columnText(entry.fields.product_id.trim(), 255) : null,
+      event_type: columnText(entry.fields.event || (entry.unread ? UNREAD_EVENT : MISSING_EVENT), 50),
+      order_id: entry.fields.order_id?.trim() ? columnText(entry.fields.order_id.trim(), 255) : null,
+      product_id: entry.fields.product_id?.trim() ? columnText(entry.fields.product_id.trim(), 255) : null,
       request_data: await loggableIpnFields(entry.fields),
       signature_valid: entry.signatureValid,
       processed: entry.processed ?? false,
@@ -98,7 +98,7 @@ export async function loggableIpnFields(fields: IpnFields): Promise<Record<strin
     const name = key.toLowerCase();
     if (signatureFields.includes(name)) continue;
     if (value === '') loggable[key] = '';
-    else if (name.includes('email')) loggable[key] = `sha256:${await customerEmailHash(value)}`;
+    else if (name.includes('email')) loggable[key] = `sha256:${customerEmailHash(value)}`;
     else if (PERSONAL_FIELD.test(name) || SECRET_FIELD.test(name)) loggable[key] = REDACTED;
     else loggable[key] = withoutNul(value);
   }

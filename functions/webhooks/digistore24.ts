@@ -67,7 +67,7 @@ export function digistore24WebhookRouter(connect: ConnectDatabase, refused = new
       // Best effort: the refusal is answered whether or not the database takes the log row.
       logRefusal(c.env, status, (db) => recordUnreadIpn(db, reason)).catch(() => {}),
     );
-    const refusal = await signatureRefusal(c.env.DIGISTORE24_IPN_PASSPHRASE, fields);
+    const refusal = signatureRefusal(c.env.DIGISTORE24_IPN_PASSPHRASE, fields);
     if (refusal) {
       await logRefusal(c.env, 403, (db) => recordRefusedIpn(db, fields, refusal));
       throw new ApiError('forbidden', 'The IPN signature is missing or does not match.');
