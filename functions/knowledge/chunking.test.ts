@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunkText, DEFAULT_CHUNKING, estimateTokens } from './chunking.ts';
+import { estimateTokens } from '../tokens.ts';
+import { chunkText, DEFAULT_CHUNKING } from './chunking.ts';
 
 const sentence = (n: number) => `Stop ${n} on the Nullarbor has water for travellers who ask at the roadhouse counter.`;
 const paragraph = (from: number, sentences: number) => Array.from({ length: sentences }, (_, i) => sentence(from + i)).join(' ');

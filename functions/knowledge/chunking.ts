@@ -6,6 +6,7 @@
  * sentences of the one before (the overlap), so a fact that straddles a boundary is whole
  * in at least one chunk. Pure and deterministic: the same text always gives the same chunks.
  */
+import { estimateTokens } from '../tokens.ts';
 
 export interface ChunkingOptions {
   /** Upper bound of a chunk's estimated tokens. */
@@ -26,24 +27,6 @@ export interface Chunk {
   position: number;
   content: string;
   token_count: number;
-}
-
-const WORD_OR_SYMBOL = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
-const IDEOGRAPHIC = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu;
-
-/**
- * Tokens as an embedding model's tokenizer would count them, estimated without shipping
- * one: a run of letters or digits costs one token per four characters (rounded up), an
- * ideograph or a punctuation mark one each. It overestimates ordinary English (where most
- * words are a single token), so chunks stay within the budget rather than over it.
- */
-export function estimateTokens(text: string): number {
-  let tokens = 0;
-  for (const piece of text.match(WORD_OR_SYMBOL) ?? []) {
-    const ideographs = piece.match(IDEOGRAPHIC)?.length ?? 0;
-    tokens += ideographs + Math.ceil((piece.length - ideographs) / 4);
-  }
-  return tokens;
 }
 
 /** A piece of the text no larger than the budget, and where it came from. */

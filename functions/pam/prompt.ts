@@ -1,3 +1,4 @@
+import { estimateTokens } from '../tokens.ts';
 import { formatTodayLine, isValidTimeZone } from './dates.ts';
 import type { ChatMessage } from './providers/types.ts';
 
@@ -11,9 +12,6 @@ export interface TurnContext {
   /** What PAM raised by itself since the user last heard from it. */
   notices: { kind: string; title: string; body: string }[];
 }
-
-/** Rough, provider-independent: about four characters a token in English. */
-export const estimateTokens = (text: string) => Math.ceil(text.length / 4);
 
 export function timezoneOf(profile: TurnContext['profile']): string {
   const zone = profile?.preferences?.timezone;
