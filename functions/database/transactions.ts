@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Caller } from '../env.ts';
 import { isSessionEnded, sessionEnded } from './errors.ts';
-import type { ConnectDatabase, Database, DatabaseConfig, DatabaseConnection } from './types.ts';
+import type { ConnectDatabase, Database, DatabaseConfig, DatabaseConnection, DriverStatement } from './types.ts';
 
 /**
  * The two ways work reaches the database: as a user, under their claims (requests, PAM's
@@ -17,49 +17,82 @@ export interface RequestOrigin {
 
 const SESSION_EXPIRY_MARGIN_SECONDS = 60;
 
-/** The first statement of work without a user's claims: an anonymous visitor's, or PAM's own. */
-function roleWithoutClaims(role: 'anon' | 'service_role'): SQL {
-  return sql`select set_config('request.jwt.claims', '', true),
-                    set_config('timezone', 'UTC', true),
-                    set_config('role', ${role}, true)`;
+/**
+ * A transaction's first statement: the SQL, and the same statement as text and values for
+ * a driver that sends it along with the next one. The text is made once per kind of
+ * statement, not on every request; a request only supplies its values.
+ */
+interface OpeningStatement {
+  sql(): SQL;
+  driverStatement(): DriverStatement;
 }
 
-const ANONYMOUS_STATEMENT = roleWithoutClaims('anon');
-const SERVICE_ROLE_STATEMENT = roleWithoutClaims('service_role');
+const dialect = new PgDialect();
+
+function openingStatement(build: (...values: unknown[]) => SQL, values: unknown[]): OpeningStatement {
+  return {
+    sql: () => build(...values),
+    driverStatement: () => {
+      const { text, order } = prepared(build);
+      return { text, values: order.map((argument) => values[argument]) };
+    },
+  };
+}
+
+const preparedStatements = new WeakMap<(...values: unknown[]) => SQL, { text: string; order: number[] }>();
+
+/** The statement's text, built once with placeholders, and which argument each $n takes. */
+function prepared(build: (...values: unknown[]) => SQL): { text: string; order: number[] } {
+  let statement = preparedStatements.get(build);
+  if (!statement) {
+    const placeholders = Array.from({ length: build.length }, (_, i) => sql.placeholder(String(i)));
+    const { sql: text, params } = dialect.sqlToQuery(build(...placeholders));
+    statement = { text, order: params.map((param) => Number((param as { name: string }).name)) };
+    preparedStatements.set(build, statement);
+  }
+  return statement;
+}
+
+/** The first statement of work without a user's claims: an anonymous visitor's, or PAM's own. */
+const roleWithoutClaims = (role: unknown) =>
+  sql`select set_config('request.jwt.claims', '', true),
+             set_config('timezone', 'UTC', true),
+             set_config('role', ${role}, true)`;
+
+const ANONYMOUS_STATEMENT = openingStatement(roleWithoutClaims, ['anon']);
+const SERVICE_ROLE_STATEMENT = openingStatement(roleWithoutClaims, ['service_role']);
+
+// The role becomes `authenticated` only when begin_request says the session is active, and
+// every setting begin_request depends on (the claims, and the client's address and agent
+// its audit trigger records) is made in an argument of the call, so Postgres applies them
+// before it runs whatever the order of the select list. The claims travel once.
+const actAsUser = (claims: unknown, sessionKeyHash: unknown, ip: unknown, userAgent: unknown, sessionExpiresAt: unknown) => sql`
+    select set_config('timezone', 'UTC', true),
+           set_config('role',
+             case when private.begin_request(
+                         set_config('request.jwt.claims', ${claims}, true)::jsonb,
+                         ${sessionKeyHash},
+                         nullif(set_config('request.client_ip', ${ip}, true), '')::inet,
+                         nullif(set_config('request.user_agent', ${userAgent}, true), ''),
+                         ${sessionExpiresAt}::timestamptz)
+                  then 'authenticated' else private.refuse_ended_session() end,
+             true)`;
 
 /**
  * The statement that makes the rest of a transaction run as `caller` (or as an anonymous
  * visitor), after checking their session: it fails with SQLSTATE PS401 (answered 401)
  * when the session has ended, so nothing after it in the transaction runs.
  */
-export function claimsStatement(caller: Caller | null, origin: RequestOrigin): SQL {
+export function claimsStatement(caller: Caller | null, origin: RequestOrigin): OpeningStatement {
   if (!caller) return ANONYMOUS_STATEMENT;
-  const claims = JSON.stringify(caller.claims);
   // Without a session_id the token itself is the session, and it ends with the token. The
   // verifier already enforces exp (with clock tolerance); the margin keeps the session from
   // refusing a token the verifier accepted.
   const sessionExpiresAt = caller.claims.session_id
     ? null
     : new Date((caller.claims.exp + SESSION_EXPIRY_MARGIN_SECONDS) * 1000).toISOString();
-  // The role becomes `authenticated` only when begin_request says the session is active, and
-  // every setting begin_request depends on (the claims, and the client's address and agent
-  // its audit trigger records) is made in an argument of the call, so Postgres applies them
-  // before it runs whatever the order of the select list. The claims travel once.
-  return sql`
-    select set_config('timezone', 'UTC', true),
-           set_config('role',
-             case when private.begin_request(
-                         set_config('request.jwt.claims', ${claims}, true)::jsonb,
-                         ${caller.sessionKeyHash},
-                         nullif(set_config('request.client_ip', ${origin.ip}, true), '')::inet,
-                         nullif(set_config('request.user_agent', ${origin.userAgent}, true), ''),
-                         ${sessionExpiresAt}::timestamptz)
-                  then 'authenticated' else private.refuse_ended_session() end,
-             true)`;
+  return openingStatement(actAsUser, [JSON.stringify(caller.claims), caller.sessionKeyHash, origin.ip, origin.userAgent, sessionExpiresAt]);
 }
-
-
-const dialect = new PgDialect();
 
 /**
  * Runs `statement` as the first of the transaction `tx` on `connection`. A driver that can
@@ -67,13 +100,12 @@ const dialect = new PgDialect();
  * transaction's next statement, which saves a round trip; its failure then becomes that
  * statement's failure. Otherwise it is sent and awaited here.
  */
-async function beginWith(connection: DatabaseConnection, tx: Database, statement: SQL): Promise<void> {
+async function beginWith(connection: DatabaseConnection, tx: Database, statement: OpeningStatement): Promise<void> {
   if (connection.sendWithNextStatement) {
-    const { sql: text, params } = dialect.sqlToQuery(statement);
-    connection.sendWithNextStatement({ text, values: params });
+    connection.sendWithNextStatement(statement.driverStatement());
     return;
   }
-  await tx.execute(statement);
+  await tx.execute(statement.sql());
 }
 
 /** Makes the rest of the transaction `tx` on `connection` run as `caller` (or anonymously). */
