@@ -66,9 +66,10 @@ export const CEILING_SCRIPTS: Record<string, string[]> = {
     'begin;',
     ANONYMOUS,
     `select p.*, ${EXACT_TIMESTAMP.replace('created_at', 'p.created_at')}, match.rank::text
-       from shop_products p join private.search_active_products((array[${PRODUCT_WORDS.map((w) => `'${w}'`).join(', ')}])[:w]) as match
-         on match.product_id = p.id
-      where p.is_active order by match.rank desc, p.created_at desc, p.id desc limit 21;`,
+       from shop_products p join (select found.product_id, found.rank, found.created_at
+         from private.search_active_products((array[${PRODUCT_WORDS.map((w) => `'${w}'`).join(', ')}])[:w]) as found
+         order by found.rank desc, found.created_at desc, found.product_id desc) as match on match.product_id = p.id
+      where p.is_active order by match.rank desc, match.created_at desc, match.product_id desc limit 21;`,
     'commit;',
   ],
   'community-feed': [

@@ -28,8 +28,9 @@ const BUDGET = `select id, user_id, name, currency, total_amount, total_allocate
 const PRODUCTS = `select p.id, p.name, p.description, p.price, p.currency, p.category, p.subcategory, p.tags, p.image_url,
   p.thumbnail_url, p.product_url, p.is_featured, p.stock_quantity, p.digistore24_id, p.vendor_name, p.vendor_rating,
   p.created_at, p.updated_at, match.rank
-  from shop_products p join private.search_active_products($1) as match on match.product_id = p.id
-  where p.is_active order by match.rank desc, p.created_at desc, p.id desc limit $2`;
+  from shop_products p join (select found.product_id, found.rank, found.created_at from private.search_active_products($1) as found
+    order by found.rank desc, found.created_at desc, found.product_id desc) as match on match.product_id = p.id
+  where p.is_active order by match.rank desc, match.created_at desc, match.product_id desc limit $2`;
 const FEED = `select id, author_id, group_id, title, content, post_type, media_urls, metadata, visibility, like_count,
   comment_count, is_pinned, is_active, created_at, updated_at, hidden_at,
   to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as position
