@@ -1,9 +1,8 @@
-import { Client as NeonClient, neonConfig } from '@neondatabase/serverless';
-import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { databaseUnavailable } from './errors.ts';
 import { NeonHttpClient } from './neon-http.ts';
+import { NeonWebSocket, type WebSocketClass } from './neon-websocket.ts';
 import type { ConnectDatabase, ConnectOptions, Database, DatabaseConnection, DriverStatement } from './types.ts';
 
 export type { ConnectDatabase, DatabaseConnection };
@@ -15,9 +14,11 @@ export type PgClientClass = typeof pg.Client;
 
 export interface PgOptions {
   Client?: PgClientClass;
+  /** Makes the socket pg talks through, in place of TCP (Neon's WebSocket). */
+  stream?: () => NeonWebSocket;
 }
 
-/** Picks the driver for the configured database: Neon's serverless driver for Neon hosts, `pg` otherwise. */
+/** Picks the way to the configured database: Neon's HTTP and WebSocket endpoints for Neon hosts, TCP otherwise. */
 export const connectFromEnv: ConnectDatabase = async (env, options = {}) => {
   const url = env.HYPERDRIVE?.connectionString ?? env.DATABASE_URL;
   if (!url) throw databaseUnavailable(new Error('DATABASE_URL is not configured'));
@@ -26,7 +27,9 @@ export const connectFromEnv: ConnectDatabase = async (env, options = {}) => {
   // One statement needs no interactive transaction: it and its claims go as one HTTP
   // transaction, one round trip with no connection to open. Anything else needs a
   // session, which Neon serves over a WebSocket.
-  return options.oneStatement ? connectNeonHttp(url, env.NEON_HTTP_ENDPOINT) : connectNeon(url, env.NEON_WS_PROXY);
+  return options.oneStatement
+    ? connectNeonHttp(url, env.NEON_HTTP_ENDPOINT)
+    : connectNeon(url, { proxy: env.NEON_WS_PROXY || undefined }, options);
 };
 
 export function isNeonHost(url: string): boolean {
@@ -43,7 +46,18 @@ export async function connectPg(url: string, options: PgOptions = {}, connectOpt
   const Client = options.Client ?? pg.Client;
   // Pipeline mode: statements go out without waiting for the answer to the one before, which
   // is what lets a transaction's BEGIN travel with its first statement (see PipelinedClient).
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, pipeline: true });
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    pipeline: true,
+    ...(options.stream ? { stream: options.stream as never } : {}),
+  });
+  if (options.stream) {
+    // The socket brings its own TLS (wss://); an sslmode in the URL must not make pg ask
+    // the server for TLS again inside it.
+    const unencrypted = client as unknown as { ssl: unknown; connection: { ssl: unknown } };
+    unencrypted.ssl = unencrypted.connection.ssl = false;
+  }
   // An idle client that loses its socket emits 'error'; without a listener that would crash the isolate.
   client.on('error', () => {});
   try {
@@ -124,29 +138,39 @@ export async function connectNeonHttp(url: string, endpoint?: string): Promise<D
   };
 }
 
-export async function connectNeon(url: string, wsProxy?: string): Promise<DatabaseConnection> {
-  if (wsProxy) {
-    // A plain Postgres behind a WebSocket-to-TCP pipe (local tests): no TLS, no pipelining.
-    neonConfig.wsProxy = () => wsProxy;
-    neonConfig.useSecureWebSocket = false;
-    neonConfig.pipelineTLS = false;
-    neonConfig.pipelineConnect = false;
-  }
-  const client = new NeonClient({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  client.on('error', () => {});
+export interface NeonOptions {
+  /**
+   * host:port/path of a WebSocket-to-TCP pipe in front of a plain Postgres, over ws://
+   * with no TLS (local tests: NEON_WS_PROXY). Without it, Neon's proxy for the URL's host.
+   */
+  proxy?: string;
+  /**
+   * Whether the URL's password goes out with the startup message (see NeonWebSocket):
+   * by default on Neon's own proxy, which asks for a cleartext password, and not through
+   * a pipe, behind which Postgres decides how to authenticate.
+   */
+  passwordWithStartup?: boolean;
+  /** The WebSocket class, where the runtime has no global one (Node 20). */
+  WebSocket?: WebSocketClass;
+  Client?: PgClientClass;
+}
+
+/**
+ * A session over a WebSocket to Neon's proxy: pg's client on a NeonWebSocket, pipelined
+ * as on TCP, for operations that need an interactive transaction.
+ */
+export function connectNeon(url: string, options: NeonOptions = {}, connectOptions: ConnectOptions = {}): Promise<DatabaseConnection> {
+  const { proxy, WebSocket } = options;
+  const password = (options.passwordWithStartup ?? !proxy) ? passwordOf(url) : undefined;
+  return connectPg(url, { Client: options.Client, stream: () => new NeonWebSocket({ proxy, password, WebSocket }) }, connectOptions);
+}
+
+function passwordOf(url: string): string | undefined {
   try {
-    await client.connect();
-  } catch (error) {
-    // Not awaited: after a failed connect Neon's Client.end() waits for an 'end' event the
-    // connection has already emitted, which would hang the request (workerd then answers 500).
-    // Its synchronous part still closes the socket.
-    void client.end().catch(() => {});
-    throw databaseUnavailable(error);
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
   }
-  return {
-    db: drizzleNeon({ client }) as unknown as Database,
-    close: () => client.end().catch(() => {}),
-  };
 }
 
 type QueryConfig = { text: string; name?: string } & Record<string, unknown>;

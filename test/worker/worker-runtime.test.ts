@@ -1,8 +1,9 @@
 // The built Worker in workerd (what `wrangler dev` runs and what deploys), talking to a
-// real database through each driver production uses: `pg` over Workers TCP sockets, and
-// Neon's serverless driver over a WebSocket. Everything else tests the app in Node.
+// real database each way production reaches it: `pg` over Workers TCP sockets, and on Neon
+// over SQL-over-HTTP and over a WebSocket to Neon's proxy (`pg` again, on NeonWebSocket).
+// Everything else tests the app in Node.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signTestToken, TEST_JWT_SECRET } from '../support/app.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { closedPort, type DatabaseEndpoint, serveTestDatabase } from './database-endpoint.ts';
@@ -75,7 +76,12 @@ async function throughNeon(databaseUrl: string, postgres: { host: string; port: 
     });
     return {
       worker,
-      neon: { webSockets: () => pipe.connectionCount(), httpRequests: () => http.requests() },
+      neon: {
+        webSockets: () => pipe.connectionCount(),
+        openWebSockets: () => pipe.openConnections(),
+        webSocketMessages: () => pipe.messagesByConnection(),
+        httpRequests: () => http.requests(),
+      },
       assertDriverUsed: () => {
         expect(pipe.connectionCount()).toBeGreaterThan(0);
         expect(http.requests()).toBeGreaterThan(0);
@@ -93,6 +99,9 @@ async function throughNeon(databaseUrl: string, postgres: { host: string; port: 
 
 interface NeonStandIns {
   webSockets(): number;
+  openWebSockets(): number;
+  /** Each WebSocket's messages from the Worker, as the statements each carried (neon-websocket-pipe.ts). */
+  webSocketMessages(): string[][][];
   httpRequests(): number;
 }
 
@@ -247,6 +256,16 @@ describe('the Worker on Neon, counted at the stand-ins', () => {
     const user = await mintUser();
     const sessions = await counted(() => setup.worker.request('/api/v1/sessions', { token: user.token }));
     expect(sessions).toMatchObject({ status: 200, http: 0, webSockets: 1 });
+    // The Worker closes the session after answering, with Terminate, as on TCP.
+    await vi.waitFor(() => expect(setup.neon.openWebSockets()).toBe(0));
+    // BEGIN and the claims travel with the operation's first statement, as on TCP: one
+    // WebSocket message, one round trip, for the three.
+    expect(setup.neon.webSocketMessages().at(-1)).toEqual([
+      ['<startup>'],
+      ['begin', expect.stringContaining('private.begin_request('), expect.stringMatching(/^select .* from "user_sessions"/)],
+      ['commit'],
+      ['<terminate>'],
+    ]);
   });
 });
 
@@ -282,7 +301,7 @@ function describeDatabaseDown(driver: string, start: () => Promise<DriverSetup>)
 
 describeDatabaseDown('pg over TCP', async () => throughPg(`postgres://postgres@127.0.0.1:${await closedPort()}/postgres`));
 // The WebSocket opens, then the proxy fails to reach Postgres and hangs up.
-describeDatabaseDown("Neon's driver over a WebSocket", async () => {
+describeDatabaseDown('Neon over a WebSocket', async () => {
   const port = await closedPort();
   return throughNeon(`postgres://postgres@127.0.0.1:${port}/postgres`, { host: '127.0.0.1', port });
 });
