@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
-
-let api: TestApi;
-let admin: ApiUser;
-
-beforeAll(async () => {
-  api = await createTestApi();
-  admin = await api.signIn({ admin: true });
-});
-afterAll(() => api.close());
+import { describe, expect, test } from '../../../test/support/fixtures.ts';
 
 describe('bad requests to the audit trail', () => {
-  it('answers 400 naming the filter for values it cannot mean', async () => {
+  test('answers 400 naming the filter for values it cannot mean', async ({ api, admin }) => {
     const cases: [query: string, path: string][] = [
       ['action=insert', 'action'],
       ['action=TRUNCATE', 'action'],
@@ -30,15 +20,14 @@ describe('bad requests to the audit trail', () => {
     }
   });
 
-  it('ignores unknown query parameters and answers an empty page for a table with no entries', async () => {
+  test('ignores unknown query parameters and answers an empty page for a table with no entries', async ({ api, admin }) => {
     const response = await api.request('/api/v1/admin/audit-logs?table_name=no_such_table&colour=blue', { token: admin.token });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: [], next_cursor: null });
   });
 
-  it('answers 403 to an ordinary user', async () => {
-    const user = await api.signIn();
-    const response = await api.request('/api/v1/admin/audit-logs', { token: user.token });
+  test('answers 403 to an ordinary user', async ({ api, alice }) => {
+    const response = await api.request('/api/v1/admin/audit-logs', { token: alice.token });
     expect(response.status).toBe(403);
     expect((await response.json()).type).toBe('/problems/forbidden');
   });

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
-
-let api: TestApi;
-let admin: ApiUser;
-
-beforeAll(async () => {
-  api = await createTestApi();
-  admin = await api.signIn({ admin: true });
-});
-afterAll(() => api.close());
+import { describe, expect, test } from '../../../test/support/fixtures.ts';
 
 describe('bad requests to the Digistore24 logs', () => {
-  it('answers 400 naming the filter for values it cannot mean', async () => {
+  test('answers 400 naming the filter for values it cannot mean', async ({ api, admin }) => {
     const cases: [path: string, field: string][] = [
       ['/api/v1/admin/digistore24/webhook-logs?signature_valid=yes', 'signature_valid'],
       ['/api/v1/admin/digistore24/webhook-logs?processed=1', 'processed'],
@@ -30,13 +20,12 @@ describe('bad requests to the Digistore24 logs', () => {
     }
   });
 
-  it('answers 403 to an ordinary user even when a log exists, and 404 to an administrator on an unknown admin path', async () => {
+  test('answers 403 to an ordinary user even when a log exists, and 404 to an administrator on an unknown admin path', async ({ api, alice, admin }) => {
     await api.database.owner.query(
       `insert into public.digistore24_webhook_logs (event_type, request_data) values ('on_payment', '{}')`,
     );
-    const user = await api.signIn();
     for (const path of ['/api/v1/admin/digistore24/webhook-logs', '/api/v1/admin/digistore24/sync-logs']) {
-      const response = await api.request(path, { token: user.token });
+      const response = await api.request(path, { token: alice.token });
       expect(response.status, path).toBe(403);
       expect(JSON.stringify(await response.json()), path).not.toContain('on_payment');
     }

@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi, testEnv } from '../../../test/support/app.ts';
 import {
   errorEnvelope,
@@ -7,47 +6,60 @@ import {
   marketplaceEntry,
   startFakeDigistore24,
 } from '../../../test/support/fake-digistore24.ts';
+import { describe, expect, test as base } from '../../../test/support/fixtures.ts';
 
-let api: TestApi;
-let fake: FakeDigistore24;
-
-beforeAll(async () => {
-  fake = await startFakeDigistore24([marketplaceEntry(1), marketplaceEntry(2)]);
-  api = await createTestApi({ ...testEnv, DIGISTORE24_API_KEY: FAKE_API_KEY, DIGISTORE24_API_URL: fake.url });
+/** The shared fixture, on an app that reaches a local Digistore24 speaking the real wire format. */
+const test = base.extend<{ digistore24Server: FakeDigistore24; digistore24: FakeDigistore24; api: TestApi }>({
+  digistore24Server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const fake = await startFakeDigistore24([marketplaceEntry(1), marketplaceEntry(2)]);
+      await use(fake);
+      await fake.close();
+    },
+    { scope: 'file' },
+  ],
+  api: [
+    async ({ digistore24Server }, use) => {
+      const api = await createTestApi({ ...testEnv, DIGISTORE24_API_KEY: FAKE_API_KEY, DIGISTORE24_API_URL: digistore24Server.url });
+      await use(api);
+      await api.close();
+    },
+    { scope: 'file' },
+  ],
+  /** The same server for each test, its scripted answers and recorded requests cleared. */
+  digistore24: async ({ digistore24Server }, use) => {
+    digistore24Server.reset();
+    await use(digistore24Server);
+  },
 });
-afterAll(async () => {
-  await api?.close();
-  await fake?.close();
-});
-beforeEach(() => fake.reset());
 
 const SYNC = '/api/v1/admin/digistore24/sync';
 
-async function syncLogCount(): Promise<number> {
+async function syncLogCount(api: TestApi): Promise<number> {
   const { rows } = await api.database.owner.query<{ n: number }>('select count(*)::int as n from public.digistore24_sync_logs');
   return rows[0].n;
 }
 
 describe('POST /api/v1/admin/digistore24/sync refuses', () => {
-  it('an ordinary user with 403, and nothing is synced', async () => {
-    const user = await api.signIn();
-    const response = await api.request(SYNC, { method: 'POST', token: user.token });
+  test('an ordinary user with 403, and nothing is synced', async ({ api, alice, digistore24 }) => {
+    const logsBefore = await syncLogCount(api);
+    const response = await api.request(SYNC, { method: 'POST', token: alice.token });
     expect(response.status).toBe(403);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(fake.requests).toEqual([]);
-    expect(await syncLogCount()).toBe(0);
+    expect(digistore24.requests).toEqual([]);
+    expect(await syncLogCount(api)).toBe(logsBefore);
   });
 
-  it('a caller without a token with 401', async () => {
+  test('a caller without a token with 401', async ({ api, digistore24 }) => {
     expect((await api.request(SYNC, { method: 'POST' })).status).toBe(401);
-    expect(fake.requests).toEqual([]);
+    expect(digistore24.requests).toEqual([]);
   });
 });
 
 describe('POST /api/v1/admin/digistore24/sync reports a failed run', () => {
-  it('in the log row it answers with, 200, when Digistore24 answers an error', async () => {
-    const admin = await api.signIn({ admin: true });
-    fake.script({ functionName: 'listMarketplaceEntries' }, { body: errorEnvelope('API key has no read access', 'forbidden') });
+  test('in the log row it answers with, 200, when Digistore24 answers an error', async ({ api, admin, digistore24 }) => {
+    digistore24.script({ functionName: 'listMarketplaceEntries' }, { body: errorEnvelope('API key has no read access', 'forbidden') });
 
     const response = await api.request(SYNC, { method: 'POST', token: admin.token });
 

@@ -1,46 +1,41 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
+import type { ApiUser, TestApi } from '../../../test/support/app.ts';
+import { describe, expect, test } from '../../../test/support/fixtures.ts';
 import { MAX_BODY_BYTES } from '../../app.ts';
 import { expectProblem, fieldsOf } from '../../../test/support/problem-assertions.ts';
-
-let api: TestApi;
-let user: ApiUser;
-let other: ApiUser;
-
-beforeAll(async () => {
-  api = await createTestApi();
-  user = await api.signIn();
-  other = await api.signIn();
-});
-afterAll(() => api.close());
 
 const validBudget = { name: 'Groceries', total_amount: '400.00', start_date: '2026-01-01' };
 const validCategory = { name: 'Veg', allocated_amount: '50.00' };
 
 /** Every budget and category as stored: a refused request must leave them as they were. */
-async function budgetState() {
+async function budgetState(api: TestApi) {
   const budgets = await api.database.owner.query('select * from public.budgets order by id');
   const categories = await api.database.owner.query('select * from public.budget_categories order by id');
   return { budgets: budgets.rows, categories: categories.rows };
 }
 
-const request = (method: string, path: string, json?: unknown, as = user) => api.request(path, { method, token: as.token, json });
+/** The budget routes as `user` calls them; `as` names another caller. */
+function budgetsOf(api: TestApi, user: ApiUser) {
+  const request = (method: string, path: string, json?: unknown, as = user) => api.request(path, { method, token: as.token, json });
 
-async function createdBudget(fields: Record<string, unknown> = {}, as = user) {
-  const response = await request('POST', '/api/v1/budgets', { ...validBudget, ...fields }, as);
-  expect(response.status).toBe(201);
-  return response.json();
-}
+  async function createdBudget(fields: Record<string, unknown> = {}, as = user) {
+    const response = await request('POST', '/api/v1/budgets', { ...validBudget, ...fields }, as);
+    expect(response.status).toBe(201);
+    return response.json();
+  }
 
-async function createdCategory(budgetId: string, fields: Record<string, unknown> = {}, as = user) {
-  const response = await request('POST', `/api/v1/budgets/${budgetId}/categories`, { ...validCategory, ...fields }, as);
-  expect(response.status).toBe(201);
-  return response.json();
+  async function createdCategory(budgetId: string, fields: Record<string, unknown> = {}, as = user) {
+    const response = await request('POST', `/api/v1/budgets/${budgetId}/categories`, { ...validCategory, ...fields }, as);
+    expect(response.status).toBe(201);
+    return response.json();
+  }
+
+  return { request, createdBudget, createdCategory };
 }
 
 describe('bad budget input', () => {
-  it('answers 400 with one error per bad field and writes nothing', async () => {
-    const before = await budgetState();
+  test('answers 400 with one error per bad field and writes nothing', async ({ api, alice }) => {
+    const { request } = budgetsOf(api, alice);
+    const before = await budgetState(api);
     const response = await request('POST', '/api/v1/budgets', {
       name: '',
       total_amount: 'lots',
@@ -59,50 +54,56 @@ describe('bad budget input', () => {
       'start_date',
       'total_amount',
     ]);
-    expect(await budgetState()).toEqual(before);
+    expect(await budgetState(api)).toEqual(before);
   });
 
-  it.each([['-0.01'], [-100], ['abc'], ['12.345'], [1e20], ['1e20'], [null], [{}]])(
+  test.for([['-0.01'], [-100], ['abc'], ['12.345'], [1e20], ['1e20'], [null], [{}]])(
     'rejects total_amount %j and writes nothing',
-    async (total_amount) => {
-      const before = await budgetState();
+    async ([total_amount], { api, alice }) => {
+      const { request } = budgetsOf(api, alice);
+      const before = await budgetState(api);
       const problem = await expectProblem(await request('POST', '/api/v1/budgets', { ...validBudget, total_amount }), 400);
       expect(fieldsOf(problem)).toEqual(['total_amount']);
-      expect(await budgetState()).toEqual(before);
+      expect(await budgetState(api)).toEqual(before);
     },
   );
 
-  it('accepts a zero budget', async () => {
+  test('accepts a zero budget', async ({ api, alice }) => {
+    const { createdBudget } = budgetsOf(api, alice);
     expect((await createdBudget({ total_amount: 0 })).total_amount).toBe('0.00');
   });
 
-  it('refuses an end date before the start date on create and on update, changing nothing', async () => {
+  test('refuses an end date before the start date on create and on update, changing nothing', async ({ api, alice }) => {
+    const { request, createdBudget } = budgetsOf(api, alice);
     const budget = await createdBudget({ start_date: '2026-06-01' });
-    const before = await budgetState();
+    const before = await budgetState(api);
     await expectProblem(await request('POST', '/api/v1/budgets', { ...validBudget, start_date: '2026-06-01', end_date: '2026-05-31' }), 400);
     await expectProblem(await request('PATCH', `/api/v1/budgets/${budget.id}`, { end_date: '2026-05-31' }), 400);
     await expectProblem(await request('PATCH', `/api/v1/budgets/${budget.id}`, { start_date: '2027-01-01', end_date: '2026-12-31' }), 400);
-    expect(await budgetState()).toEqual(before);
+    expect(await budgetState(api)).toEqual(before);
     const sameDay = await request('PATCH', `/api/v1/budgets/${budget.id}`, { end_date: '2026-06-01' });
     expect(sameDay.status).toBe(200);
   });
 
-  it('refuses a start date moved past the existing end date', async () => {
+  test('refuses a start date moved past the existing end date', async ({ api, alice }) => {
+    const { request, createdBudget } = budgetsOf(api, alice);
     const budget = await createdBudget({ start_date: '2026-01-01', end_date: '2026-01-31' });
-    const before = await budgetState();
+    const before = await budgetState(api);
     await expectProblem(await request('PATCH', `/api/v1/budgets/${budget.id}`, { start_date: '2026-02-01' }), 400);
-    expect(await budgetState()).toEqual(before);
+    expect(await budgetState(api)).toEqual(before);
   });
 
-  it('ignores server-owned fields', async () => {
-    const budget = await createdBudget({ user_id: other.id, id: crypto.randomUUID(), created_at: '2001-01-01T00:00:00Z' });
-    expect(budget.user_id).toBe(user.id);
+  test('ignores server-owned fields', async ({ api, alice, bob }) => {
+    const { request, createdBudget } = budgetsOf(api, alice);
+    const budget = await createdBudget({ user_id: bob.id, id: crypto.randomUUID(), created_at: '2001-01-01T00:00:00Z' });
+    expect(budget.user_id).toBe(alice.id);
     expect(budget.created_at.startsWith('2001')).toBe(false);
-    const patched = await request('PATCH', `/api/v1/budgets/${budget.id}`, { user_id: other.id });
-    expect((await patched.json()).user_id).toBe(user.id);
+    const patched = await request('PATCH', `/api/v1/budgets/${budget.id}`, { user_id: bob.id });
+    expect((await patched.json()).user_id).toBe(alice.id);
   });
 
-  it('answers 400 to bad list queries', async () => {
+  test('answers 400 to bad list queries', async ({ api, alice }) => {
+    const { request } = budgetsOf(api, alice);
     for (const query of ['limit=0', 'limit=1000', 'cursor=zzz']) {
       await expectProblem(await request('GET', `/api/v1/budgets?${query}`), 400);
     }
@@ -110,9 +111,10 @@ describe('bad budget input', () => {
 });
 
 describe('bad category input', () => {
-  it('answers 400 with one error per bad field and writes nothing', async () => {
+  test('answers 400 with one error per bad field and writes nothing', async ({ api, alice }) => {
+    const { request, createdBudget } = budgetsOf(api, alice);
     const budget = await createdBudget();
-    const before = await budgetState();
+    const before = await budgetState(api);
     const response = await request('POST', `/api/v1/budgets/${budget.id}/categories`, {
       name: 7,
       allocated_amount: '-5',
@@ -129,16 +131,17 @@ describe('bad category input', () => {
       'parent_category_id',
       'sort_order',
     ]);
-    expect(await budgetState()).toEqual(before);
+    expect(await budgetState(api)).toEqual(before);
   });
 
-  it('refuses a parent from another budget, from another user, or itself, changing nothing', async () => {
+  test('refuses a parent from another budget, from another user, or itself, changing nothing', async ({ api, alice, bob }) => {
+    const { request, createdBudget, createdCategory } = budgetsOf(api, alice);
     const budget = await createdBudget();
     const category = await createdCategory(budget.id);
     const otherBudgetCategory = await createdCategory((await createdBudget()).id);
-    const theirs = await createdCategory((await createdBudget({}, other)).id, {}, other);
+    const theirs = await createdCategory((await createdBudget({}, bob)).id, {}, bob);
     const base = `/api/v1/budgets/${budget.id}/categories`;
-    const before = await budgetState();
+    const before = await budgetState(api);
 
     const refused = await expectProblem(await request('POST', base, { ...validCategory, parent_category_id: theirs.id }), 400);
     expect(refused.type).toBe('/problems/invalid_reference');
@@ -149,32 +152,35 @@ describe('bad category input', () => {
     await expectProblem(await request('PATCH', `${base}/${category.id}`, { parent_category_id: otherBudgetCategory.id }), 400);
     const self = await expectProblem(await request('PATCH', `${base}/${category.id}`, { parent_category_id: category.id }), 400);
     expect(fieldsOf(self)).toEqual(['parent_category_id']);
-    expect(await budgetState()).toEqual(before);
+    expect(await budgetState(api)).toEqual(before);
   });
 
-  it('answers 404 to a category addressed through a budget it does not belong to', async () => {
+  test('answers 404 to a category addressed through a budget it does not belong to', async ({ api, alice }) => {
+    const { request, createdBudget, createdCategory } = budgetsOf(api, alice);
     const first = await createdBudget();
     const second = await createdBudget();
     const category = await createdCategory(first.id);
-    const before = await budgetState();
+    const before = await budgetState(api);
     await expectProblem(await request('PATCH', `/api/v1/budgets/${second.id}/categories/${category.id}`, { name: 'moved' }), 404);
     await expectProblem(await request('DELETE', `/api/v1/budgets/${second.id}/categories/${category.id}`), 404);
-    expect(await budgetState()).toEqual(before);
+    expect(await budgetState(api)).toEqual(before);
   });
 
-  it("answers 404 to adding a category to someone else's budget, writing nothing", async () => {
-    const theirs = await createdBudget({}, other);
-    const before = await budgetState();
+  test("answers 404 to adding a category to someone else's budget, writing nothing", async ({ api, alice, bob }) => {
+    const { request, createdBudget } = budgetsOf(api, alice);
+    const theirs = await createdBudget({}, bob);
+    const before = await budgetState(api);
     await expectProblem(await request('POST', `/api/v1/budgets/${theirs.id}/categories`, validCategory), 404);
-    expect(await budgetState()).toEqual(before);
+    expect(await budgetState(api)).toEqual(before);
   });
 });
 
 describe('every budget route', () => {
-  it('answers 404 to ids that are not UUIDs and changes nothing', async () => {
+  test('answers 404 to ids that are not UUIDs and changes nothing', async ({ api, alice }) => {
+    const { request, createdBudget, createdCategory } = budgetsOf(api, alice);
     const budget = await createdBudget();
     await createdCategory(budget.id);
-    const before = await budgetState();
+    const before = await budgetState(api);
     for (const [method, path, body] of [
       ['GET', '/api/v1/budgets/not-a-uuid'],
       ['PATCH', '/api/v1/budgets/123', { name: 'x' }],
@@ -188,13 +194,14 @@ describe('every budget route', () => {
     ] as const) {
       await expectProblem(await request(method, path, body), 404);
     }
-    expect(await budgetState()).toEqual(before);
+    expect(await budgetState(api)).toEqual(before);
   });
 
-  it('answers 413 to bodies over the limit, writing nothing', async () => {
+  test('answers 413 to bodies over the limit, writing nothing', async ({ api, alice }) => {
+    const { request, createdBudget, createdCategory } = budgetsOf(api, alice);
     const budget = await createdBudget();
     const category = await createdCategory(budget.id);
-    const before = await budgetState();
+    const before = await budgetState(api);
     const padding = 'x'.repeat(MAX_BODY_BYTES + 1);
     for (const [method, path] of [
       ['POST', '/api/v1/budgets'],
@@ -204,13 +211,14 @@ describe('every budget route', () => {
     ]) {
       await expectProblem(await request(method, path, { ...validBudget, ...validCategory, description: padding }), 413);
     }
-    expect(await budgetState()).toEqual(before);
+    expect(await budgetState(api)).toEqual(before);
   });
 
-  it('answers 400, not 500, to a body of the wrong JSON type', async () => {
+  test('answers 400, not 500, to a body of the wrong JSON type', async ({ api, alice }) => {
+    const { request, createdBudget, createdCategory } = budgetsOf(api, alice);
     const budget = await createdBudget();
     const category = await createdCategory(budget.id);
-    const before = await budgetState();
+    const before = await budgetState(api);
     for (const [method, path] of [
       ['POST', '/api/v1/budgets'],
       ['PATCH', `/api/v1/budgets/${budget.id}`],
@@ -221,6 +229,6 @@ describe('every budget route', () => {
         await expectProblem(await request(method, path, body), 400);
       }
     }
-    expect(await budgetState()).toEqual(before);
+    expect(await budgetState(api)).toEqual(before);
   });
 });

@@ -1,38 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiUser, createTestApi, type TestApi } from '../../../test/support/app.ts';
+import type { ApiUser, TestApi } from '../../../test/support/app.ts';
+import { describe, expect, test } from '../../../test/support/fixtures.ts';
 import { expectProblem, fieldsOf, tableDigest } from '../../../test/support/problem-assertions.ts';
 import { MAX_BODY_BYTES } from '../../app.ts';
 
-let api: TestApi;
-let user: ApiUser;
-let vehicleId: string;
-let recordId: string;
-
 const service = { maintenance_type: 'oil_change', service_date: '2026-04-01' };
 
-beforeAll(async () => {
-  api = await createTestApi();
-  user = await api.signIn();
+/** One of `owner`'s vehicles with one service logged: the paths of its log and of that record. */
+async function serviceLog(api: TestApi, owner: ApiUser) {
   const vehicle = await api.request('/api/v1/vehicles', {
     method: 'POST',
-    token: user.token,
+    token: owner.token,
     json: { make: 'Renault', model: 'Trafic', year: 2020 },
   });
-  vehicleId = (await vehicle.json()).id;
-  const record = await api.request(`/api/v1/vehicles/${vehicleId}/maintenance`, { method: 'POST', token: user.token, json: service });
-  recordId = (await record.json()).id;
-});
-afterAll(() => api.close());
-
-const logPath = () => `/api/v1/vehicles/${vehicleId}/maintenance`;
-const recordPath = () => `${logPath()}/${recordId}`;
+  expect(vehicle.status).toBe(201);
+  const logPath = `/api/v1/vehicles/${(await vehicle.json()).id}/maintenance`;
+  const record = await api.request(logPath, { method: 'POST', token: owner.token, json: service });
+  expect(record.status).toBe(201);
+  return { logPath, recordPath: `${logPath}/${(await record.json()).id}` };
+}
 
 describe('bad input to the maintenance routes', () => {
-  it('answers 400 with one error per bad field and writes nothing', async () => {
+  test('answers 400 with one error per bad field and writes nothing', async ({ api, alice }) => {
+    const { logPath } = await serviceLog(api, alice);
     const before = await tableDigest(api, 'vehicle_maintenance');
-    const response = await api.request(logPath(), {
+    const response = await api.request(logPath, {
       method: 'POST',
-      token: user.token,
+      token: alice.token,
       json: {
         maintenance_type: '',
         cost: -5,
@@ -56,34 +49,38 @@ describe('bad input to the maintenance routes', () => {
     expect(await tableDigest(api, 'vehicle_maintenance')).toBe(before);
   });
 
-  it('refuses bad values on update too, and changes nothing', async () => {
+  test('refuses bad values on update too, and changes nothing', async ({ api, alice }) => {
+    const { recordPath } = await serviceLog(api, alice);
     const before = await tableDigest(api, 'vehicle_maintenance');
     for (const body of [{ cost: '-0.01' }, { cost: 'ten' }, { cost: 12.345 }, { service_date: '01/04/2026' }, { service_date: null }, { mileage: '100' }]) {
-      const response = await api.request(recordPath(), { method: 'PATCH', token: user.token, json: body });
+      const response = await api.request(recordPath, { method: 'PATCH', token: alice.token, json: body });
       expect(fieldsOf(await expectProblem(response, 400)), JSON.stringify(body)).toEqual(Object.keys(body));
     }
     expect(await tableDigest(api, 'vehicle_maintenance')).toBe(before);
   });
 
-  it('answers 400, not 500, to a cost the column cannot hold', async () => {
+  test('answers 400, not 500, to a cost the column cannot hold', async ({ api, alice }) => {
+    const { logPath } = await serviceLog(api, alice);
     const before = await tableDigest(api, 'vehicle_maintenance');
-    await expectProblem(await api.request(logPath(), { method: 'POST', token: user.token, json: { ...service, cost: '9999999999.99' } }), 400);
+    await expectProblem(await api.request(logPath, { method: 'POST', token: alice.token, json: { ...service, cost: '9999999999.99' } }), 400);
     expect(await tableDigest(api, 'vehicle_maintenance')).toBe(before);
   });
 
-  it('rejects a missing type and service date', async () => {
-    const problem = await expectProblem(await api.request(logPath(), { method: 'POST', token: user.token, json: {} }), 400);
+  test('rejects a missing type and service date', async ({ api, alice }) => {
+    const { logPath } = await serviceLog(api, alice);
+    const problem = await expectProblem(await api.request(logPath, { method: 'POST', token: alice.token, json: {} }), 400);
     expect(fieldsOf(problem)).toEqual(['maintenance_type', 'service_date']);
   });
 
-  it('answers 413 to a body over the limit and 415 to one that is not JSON, writing nothing', async () => {
+  test('answers 413 to a body over the limit and 415 to one that is not JSON, writing nothing', async ({ api, alice }) => {
+    const { logPath, recordPath } = await serviceLog(api, alice);
     const before = await tableDigest(api, 'vehicle_maintenance');
     const huge = { ...service, notes: 'x'.repeat(MAX_BODY_BYTES) };
-    await expectProblem(await api.request(logPath(), { method: 'POST', token: user.token, json: huge }), 413);
-    await expectProblem(await api.request(recordPath(), { method: 'PATCH', token: user.token, json: huge }), 413);
-    const form = await api.request(logPath(), {
+    await expectProblem(await api.request(logPath, { method: 'POST', token: alice.token, json: huge }), 413);
+    await expectProblem(await api.request(recordPath, { method: 'PATCH', token: alice.token, json: huge }), 413);
+    const form = await api.request(logPath, {
       method: 'POST',
-      token: user.token,
+      token: alice.token,
       headers: { 'content-type': 'text/plain' },
       body: 'oil change',
     });
@@ -91,7 +88,7 @@ describe('bad input to the maintenance routes', () => {
     expect(await tableDigest(api, 'vehicle_maintenance')).toBe(before);
   });
 
-  it('answers 404 to ids that are not UUIDs', async () => {
+  test('answers 404 to ids that are not UUIDs', async ({ api, alice }) => {
     for (const [method, path] of [
       ['GET', '/api/v1/vehicles/nope/maintenance'],
       ['POST', '/api/v1/vehicles/nope/maintenance'],
@@ -99,33 +96,35 @@ describe('bad input to the maintenance routes', () => {
       ['DELETE', `/api/v1/vehicles/${crypto.randomUUID()}/maintenance/42`],
     ]) {
       const json = method === 'POST' ? service : method === 'PATCH' ? { notes: 'x' } : undefined;
-      await expectProblem(await api.request(path, { method, token: user.token, json }), 404);
+      await expectProblem(await api.request(path, { method, token: alice.token, json }), 404);
     }
   });
 
-  it("answers 404 for another user's vehicle and record, and changes nothing", async () => {
-    const other = await api.signIn();
+  test("answers 404 for another user's vehicle and record, and changes nothing", async ({ api, alice, bob }) => {
+    const { logPath, recordPath } = await serviceLog(api, alice);
     const before = await tableDigest(api, 'vehicle_maintenance');
-    await expectProblem(await api.request(logPath(), { token: other.token }), 404);
-    await expectProblem(await api.request(logPath(), { method: 'POST', token: other.token, json: service }), 404);
-    await expectProblem(await api.request(recordPath(), { method: 'PATCH', token: other.token, json: { cost: '1' } }), 404);
-    await expectProblem(await api.request(recordPath(), { method: 'DELETE', token: other.token }), 404);
+    await expectProblem(await api.request(logPath, { token: bob.token }), 404);
+    await expectProblem(await api.request(logPath, { method: 'POST', token: bob.token, json: service }), 404);
+    await expectProblem(await api.request(recordPath, { method: 'PATCH', token: bob.token, json: { cost: '1' } }), 404);
+    await expectProblem(await api.request(recordPath, { method: 'DELETE', token: bob.token }), 404);
     expect(await tableDigest(api, 'vehicle_maintenance')).toBe(before);
   });
 
-  it('answers 400 to bad query values on both lists', async () => {
+  test('answers 400 to bad query values on both lists', async ({ api, alice }) => {
+    const { logPath } = await serviceLog(api, alice);
     for (const query of ['days=0', 'days=3651', 'days=-1', 'days=soon', 'days=1.5', 'limit=0', 'cursor=garbage']) {
-      await expectProblem(await api.request(`/api/v1/maintenance/upcoming?${query}`, { token: user.token }), 400);
+      await expectProblem(await api.request(`/api/v1/maintenance/upcoming?${query}`, { token: alice.token }), 400);
     }
     for (const query of ['limit=101', 'cursor=garbage', `cursor=${btoa(JSON.stringify(['2026-01-01', 'x', 'y']))}`]) {
-      await expectProblem(await api.request(`${logPath()}?${query}`, { token: user.token }), 400);
+      await expectProblem(await api.request(`${logPath}?${query}`, { token: alice.token }), 400);
     }
-    expect((await api.request('/api/v1/maintenance/upcoming?days=3650&colour=red', { token: user.token })).status).toBe(200);
+    expect((await api.request('/api/v1/maintenance/upcoming?days=3650&colour=red', { token: alice.token })).status).toBe(200);
   });
 
-  it('never answers 500 to hostile strings', async () => {
+  test('never answers 500 to hostile strings', async ({ api, alice }) => {
+    const { logPath } = await serviceLog(api, alice);
     for (const maintenance_type of ["'); drop table vehicle_maintenance; --", '\u0000', '𝓟𝓐𝓜']) {
-      const response = await api.request(logPath(), { method: 'POST', token: user.token, json: { ...service, maintenance_type } });
+      const response = await api.request(logPath, { method: 'POST', token: alice.token, json: { ...service, maintenance_type } });
       expect(response.status, JSON.stringify(maintenance_type)).toBeLessThan(500);
     }
   });
