@@ -15,8 +15,8 @@ import {
  * Who reads a post (migration 0016's rule; 0020 made the policy ask the caller's
  * questions once per statement). Every kind of post, in every kind of group and state,
  * by authors on either side of a block, read by callers from anonymous to an
- * administrator: what the policy lets through, what private.can_read_post says (the
- * post search's filter) and which comments show must all be what the rule below says.
+ * administrator: what the policy lets through, what private.can_read_post says, what
+ * the post search finds and which comments show must all be what the rule below says.
  */
 
 type Visibility = 'public' | 'group' | 'private';

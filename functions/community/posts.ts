@@ -88,7 +88,7 @@ export type Post = Omit<typeof posts.$inferSelect, 'automated_flags'>;
 /**
  * The feed: every post the caller may read, newest first, narrowed to a group or an
  * author; with `q`, the posts matching it, most relevant first. The search runs with the
- * owner's rights to use its index and applies the policy's own rule (migration 0016).
+ * owner's rights to use its index and applies the policy's own rule (migrations 0020, 0022).
  */
 export async function listFeed(db: Database, filters: FeedQuery): Promise<Page<Post>> {
   const conditions: (SQL | undefined)[] = [
