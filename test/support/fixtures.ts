@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { expect, test as base } from 'vitest';
-import { type ApiResponse, type ApiUser, createTestApi, type TestApi } from './app.ts';
+import { type ApiResponse, type ApiUser, createTestApi, type TestApi, testEnv } from './app.ts';
+import { FAKE_API_KEY, type FakeDigistore24, type MarketplaceEntry, startFakeDigistore24 } from './fake-digistore24.ts';
 
 /**
  * The shared fixture for route tests: one app on one fresh database per file, and
@@ -36,6 +37,37 @@ export const test = base.extend<RouteFixtures>({
 });
 
 export { describe, expect } from 'vitest';
+
+/**
+ * The shared fixture on an app that reaches a local Digistore24 speaking the real wire
+ * format, listing `listing` in its marketplace: one server per file, and `digistore24`,
+ * the same server for each test with its scripted answers and recorded requests cleared.
+ */
+export function withFakeDigistore24(listing: MarketplaceEntry[]) {
+  return test.extend<{ digistore24Server: FakeDigistore24; digistore24: FakeDigistore24; api: TestApi }>({
+    digistore24Server: [
+      // eslint-disable-next-line no-empty-pattern
+      async ({}, use) => {
+        const fake = await startFakeDigistore24(listing);
+        await use(fake);
+        await fake.close();
+      },
+      { scope: 'file' },
+    ],
+    api: [
+      async ({ digistore24Server }, use) => {
+        const api = await createTestApi({ ...testEnv, DIGISTORE24_API_KEY: FAKE_API_KEY, DIGISTORE24_API_URL: digistore24Server.url });
+        await use(api);
+        await api.close();
+      },
+      { scope: 'file' },
+    ],
+    digistore24: async ({ digistore24Server }, use) => {
+      digistore24Server.reset();
+      await use(digistore24Server);
+    },
+  });
+}
 
 /**
  * The response body, checked against the schema the route documents and typed by it:

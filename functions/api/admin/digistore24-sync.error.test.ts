@@ -1,38 +1,9 @@
-import { createTestApi, type TestApi, testEnv } from '../../../test/support/app.ts';
-import {
-  errorEnvelope,
-  FAKE_API_KEY,
-  type FakeDigistore24,
-  marketplaceEntry,
-  startFakeDigistore24,
-} from '../../../test/support/fake-digistore24.ts';
-import { describe, expect, test as base } from '../../../test/support/fixtures.ts';
+import type { TestApi } from '../../../test/support/app.ts';
+import { errorEnvelope, FAKE_API_KEY, marketplaceEntry } from '../../../test/support/fake-digistore24.ts';
+import { describe, expect, withFakeDigistore24 } from '../../../test/support/fixtures.ts';
 
 /** The shared fixture, on an app that reaches a local Digistore24 speaking the real wire format. */
-const test = base.extend<{ digistore24Server: FakeDigistore24; digistore24: FakeDigistore24; api: TestApi }>({
-  digistore24Server: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const fake = await startFakeDigistore24([marketplaceEntry(1), marketplaceEntry(2)]);
-      await use(fake);
-      await fake.close();
-    },
-    { scope: 'file' },
-  ],
-  api: [
-    async ({ digistore24Server }, use) => {
-      const api = await createTestApi({ ...testEnv, DIGISTORE24_API_KEY: FAKE_API_KEY, DIGISTORE24_API_URL: digistore24Server.url });
-      await use(api);
-      await api.close();
-    },
-    { scope: 'file' },
-  ],
-  /** The same server for each test, its scripted answers and recorded requests cleared. */
-  digistore24: async ({ digistore24Server }, use) => {
-    digistore24Server.reset();
-    await use(digistore24Server);
-  },
-});
+const test = withFakeDigistore24([marketplaceEntry(1), marketplaceEntry(2)]);
 
 const SYNC = '/api/v1/admin/digistore24/sync';
 

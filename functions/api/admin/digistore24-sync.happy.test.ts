@@ -1,34 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { Digistore24SyncLog } from '../../admin/digistore24-logs.ts';
-import { type ApiUser, createTestApi, type TestApi, testEnv } from '../../../test/support/app.ts';
-import { FAKE_API_KEY, type FakeDigistore24, marketplaceEntry, startFakeDigistore24 } from '../../../test/support/fake-digistore24.ts';
-import { bodyOf, describe, expect, test as base } from '../../../test/support/fixtures.ts';
+import type { ApiUser, TestApi } from '../../../test/support/app.ts';
+import { FAKE_API_KEY, marketplaceEntry } from '../../../test/support/fake-digistore24.ts';
+import { bodyOf, describe, expect, withFakeDigistore24 } from '../../../test/support/fixtures.ts';
 
 /** The shared fixture, on an app that reaches a local Digistore24 speaking the real wire format. */
-const test = base.extend<{ digistore24Server: FakeDigistore24; digistore24: FakeDigistore24; api: TestApi }>({
-  digistore24Server: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const fake = await startFakeDigistore24(Array.from({ length: 8 }, (_, i) => marketplaceEntry(i + 1)));
-      await use(fake);
-      await fake.close();
-    },
-    { scope: 'file' },
-  ],
-  api: [
-    async ({ digistore24Server }, use) => {
-      const api = await createTestApi({ ...testEnv, DIGISTORE24_API_KEY: FAKE_API_KEY, DIGISTORE24_API_URL: digistore24Server.url });
-      await use(api);
-      await api.close();
-    },
-    { scope: 'file' },
-  ],
-  /** The same server for each test, its scripted answers and recorded requests cleared. */
-  digistore24: async ({ digistore24Server }, use) => {
-    digistore24Server.reset();
-    await use(digistore24Server);
-  },
-});
+const test = withFakeDigistore24(Array.from({ length: 8 }, (_, i) => marketplaceEntry(i + 1)));
 
 const SyncLogPage = z.object({ data: z.array(Digistore24SyncLog), next_cursor: z.string().nullable() });
 
