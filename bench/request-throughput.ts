@@ -11,6 +11,7 @@
 //   BENCH_SCENARIOS=a,b     only these scenarios; BENCH_BUNDLE=0 skips building the Worker
 //   BENCH_WORKERD=0         skips pam-workerd (the built Worker in workerd, a connection per request)
 //   BENCH_POSTGRAPHILE=0    skips postgraphile (PostGraphile v5 on Node 22, bench/postgraphile/, installed on first use)
+//   BENCH_REPLAY=0          skips replay (PAM's earlier answers from memory: the most the load generator can measure)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -49,6 +50,8 @@ export interface BenchOptions {
   workerd?: boolean;
   /** Also run PostGraphile (postgraphile) on the scenarios it can serve; on unless false. */
   postgraphile?: boolean;
+  /** The replay server beside the others (BENCH_REPLAY=0 leaves it out). */
+  replay?: boolean;
   /** Where latest.json goes; BENCH.md goes to `reportPath`. */
   resultsDir: string;
   reportPath: string;
@@ -77,6 +80,9 @@ export interface ScenarioResult {
     workerdToPam: number | null;
     /** Null where PostGraphile did not run or has nothing to serve the scenario with (the IPN webhook). */
     pamToPostgraphile: number | null;
+    /** PAM, and PostGraphile, beside the replay server: how much of what can be measured each reaches. */
+    pamToReplay?: number | null;
+    postgraphileToReplay?: number | null;
   };
 }
 
@@ -99,10 +105,14 @@ const TARGETS: Record<string, string> = {
     'DATABASE_DRIVER=pg: server CPU is the whole workerd process, read from /proc, and statements, round trips ' +
     'and database CPU are not counted)',
   postgraphile: postgraphileTarget,
+  replay:
+    "replay (reads only): PAM's earlier answer for the same token and path, from memory, with no token check, no database " +
+    'and no routing; the most this load generator can measure on this machine',
 };
 
 /** The scenario as `target` is sent it: PostGraphile gets GraphQL operations, the others PAM's requests. */
 function scenarioOn(target: string, scenario: Scenario): Scenario | undefined {
+  if (target === 'replay') return scenario.read ? scenario : undefined;
   return target === 'postgraphile' ? POSTGRAPHILE_SCENARIOS[scenario.name] : scenario;
 }
 
@@ -210,6 +220,7 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
       log('Starting PostGraphile (installing bench/postgraphile/ on first use)...');
       targets.push(['postgraphile', await startPostgraphile(url)]);
     }
+    if (options.replay !== false) targets.push(['replay', await startServer(['replay', url])]);
     servers.push(...targets.map(([, server]) => server));
     const pgbench = await findPgbench();
     if (!pgbench) log('pgbench not found: no ceiling in this run.');
@@ -275,6 +286,8 @@ export async function runBenchmark(options: BenchOptions, log: (line: string) =>
           pamToBaseline: results.baseline ? pam / results.baseline.perSecond : null,
           workerdToPam: results['pam-workerd'] ? results['pam-workerd'].perSecond / pam : null,
           pamToPostgraphile: results.postgraphile ? pam / results.postgraphile.perSecond : null,
+          pamToReplay: results.replay ? pam / results.replay.perSecond : null,
+          postgraphileToReplay: results.postgraphile && results.replay ? results.postgraphile.perSecond / results.replay.perSecond : null,
         },
       });
     }
@@ -333,23 +346,36 @@ export function formatReport(report: BenchReport): string {
   }
   const workerd = Boolean(report.targets['pam-workerd']);
   const postgraphile = Boolean(report.targets.postgraphile);
+  const replay = Boolean(report.targets.replay);
   lines.push(
     '',
     '| scenario | PAM / floor | PAM / ceiling |' +
       (report.targets.baseline ? ' PAM / baseline |' : '') +
       (workerd ? ' pam-workerd / PAM |' : '') +
-      (postgraphile ? ' PAM / PostGraphile |' : ''),
+      (postgraphile ? ' PAM / PostGraphile |' : '') +
+      (replay ? ' PAM / replay |' : '') +
+      (replay && postgraphile ? ' PostGraphile / replay |' : ''),
   );
-  lines.push('|---|--:|--:|' + (report.targets.baseline ? '--:|' : '') + (workerd ? '--:|' : '') + (postgraphile ? '--:|' : ''));
+  lines.push(
+    '|---|--:|--:|' +
+      (report.targets.baseline ? '--:|' : '') +
+      (workerd ? '--:|' : '') +
+      (postgraphile ? '--:|' : '') +
+      (replay ? '--:|' : '') +
+      (replay && postgraphile ? '--:|' : ''),
+  );
   for (const s of report.scenarios) {
     const baseline = report.targets.baseline ? ` ${fixed(s.ratios.pamToBaseline ?? NaN, 2)}x |` : '';
     // The Worker as deployed beside PAM in Node mode: what a connection per request and workerd cost.
     const workerdToPam = workerd ? ` ${fixed(s.ratios.workerdToPam ?? NaN, 2)}x |` : '';
     // PAM beside what a user would otherwise put in front of the same schema; n/a for the IPN.
     const pamToPostgraphile = postgraphile ? ` ${ratio(s.ratios.pamToPostgraphile)} |` : '';
+    // How much of what this machine can measure at all PAM (and PostGraphile) reach; n/a for writes.
+    const pamToReplay = replay ? ` ${ratio(s.ratios.pamToReplay ?? null)} |` : '';
+    const postgraphileToReplay = replay && postgraphile ? ` ${ratio(s.ratios.postgraphileToReplay ?? null)} |` : '';
     lines.push(
       `| ${s.name}${s.read ? '' : ' (write)'} | ${fixed(s.ratios.pamToFloor, 2)}x | ${fixed(s.ratios.pamToCeiling ?? NaN, 2)}x |` +
-        `${baseline}${workerdToPam}${pamToPostgraphile}`,
+        `${baseline}${workerdToPam}${pamToPostgraphile}${pamToReplay}${postgraphileToReplay}`,
     );
   }
   if (report.bundle) {
@@ -404,6 +430,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptio
     scenarios: (env.BENCH_SCENARIOS ?? '').split(',').filter(Boolean),
     workerd: env.BENCH_WORKERD !== '0',
     postgraphile: env.BENCH_POSTGRAPHILE !== '0',
+    replay: env.BENCH_REPLAY !== '0',
     resultsDir: join(root, 'bench/results'),
     reportPath: join(root, 'BENCH.md'),
   };

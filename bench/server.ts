@@ -6,6 +6,7 @@
 //
 //   node --import tsx bench/server.ts pam <database url> [app root]
 //   node --import tsx bench/server.ts floor <database url>
+//   node --import tsx bench/server.ts replay <database url>
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -25,8 +26,45 @@ const counter = roundTripCounter();
 // The statements' texts too, for a look at what one request sends (BENCH_RECORD=1).
 counter.record(process.env.BENCH_RECORD === '1');
 
+type Fetch = (request: Request) => Response | Promise<Response>;
+
 /** PAM's own app as a Node server: @hono/node-server, connections from a pool. */
 async function pamHandler(root: string): Promise<Handler> {
+  return getRequestListener(await pamFetch(root));
+}
+
+/**
+ * The most this machine and load generator can measure: a server that answers a GET from
+ * memory with what PAM answered the first time the same token asked for the same path (the
+ * warm-up asks once for every user), and does nothing else: no token check, no database,
+ * no routing. A server can come near this number, never above it.
+ */
+async function replayHandler(root: string): Promise<Handler> {
+  const pam = await pamFetch(root);
+  const answers = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
+  return (req, res) => {
+    const key = `${req.headers.authorization ?? ''} ${req.url}`;
+    const known = answers.get(key);
+    if (known) {
+      res.writeHead(known.status, known.headers).end(known.body);
+      return;
+    }
+    if (req.method !== 'GET') {
+      res.writeHead(405).end();
+      return;
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+    void (async () => {
+      const response = await pam(new Request(`http://127.0.0.1${req.url}`, { headers }));
+      const answer = { status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) };
+      if (answer.status === 200) answers.set(key, answer);
+      res.writeHead(answer.status, answer.headers).end(answer.body);
+    })().catch(() => res.writeHead(500).end());
+  };
+}
+
+async function pamFetch(root: string): Promise<Fetch> {
   const url = (path: string) => pathToFileURL(resolve(root, path)).href;
   const { newApp } = (await import(url('functions/app.ts'))) as typeof import('../functions/app.ts');
   const connectModule = (await import(url('functions/database/connect.ts'))) as Partial<typeof import('../functions/database/connect.ts')>;
@@ -42,7 +80,7 @@ async function pamHandler(root: string): Promise<Handler> {
     passThroughOnException: () => {},
     props: {},
   };
-  return getRequestListener((request) => app.fetch(request, env, executionContext));
+  return (request) => app.fetch(request, env, executionContext);
 }
 
 /** For a checkout from before PAM had a pool of its own (BENCH_BASELINE): what the benchmark used to do. */
@@ -54,7 +92,12 @@ function legacyPool(): ConnectDatabase {
   };
 }
 
-const handler = kind === 'floor' ? floorHandler(databaseUrl, { max: POOL_SIZE, Client: counter.Client }) : await pamHandler(appRoot);
+const handler =
+  kind === 'floor'
+    ? floorHandler(databaseUrl, { max: POOL_SIZE, Client: counter.Client })
+    : kind === 'replay'
+      ? await replayHandler(appRoot)
+      : await pamHandler(appRoot);
 
 let cpuSince = process.cpuUsage();
 const server = createServer((req, res) => {

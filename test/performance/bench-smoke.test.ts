@@ -1,5 +1,5 @@
 // `npm run bench` in miniature, so it keeps working between the times someone runs it:
-// every scenario against PAM, the thin floor and PostGraphile (and pgbench when it is
+// every scenario against PAM, the thin floor, PostGraphile and (reads) the replay server (and pgbench when it is
 // installed), a second each, on a small data set; every answer checked. The numbers mean
 // nothing here. PostGraphile is installed from bench/postgraphile/'s lockfile on the first
 // run (35 to 50 s on the project's machine, from the npm registry), a second afterwards.
@@ -48,6 +48,12 @@ describe.skipIf(database.kind !== 'server')('the benchmark, for a second per sce
         expect(scenario.ratios.pamToFloor).toBeGreaterThan(0);
         if (served) expect(scenario.ratios.pamToPostgraphile, scenario.name).toBeGreaterThan(0);
         else expect(scenario.targets.postgraphile, `${scenario.name} is not PostGraphile's to serve`).toBeUndefined();
+        // The replay server answers reads from memory, as right as PAM's own answers; it has no writes to replay.
+        if (scenario.read) {
+          expect(scenario.targets.replay.errorSamples, `${scenario.name} on replay`).toEqual([]);
+          expect(scenario.targets.replay.requests).toBeGreaterThan(0);
+          expect(scenario.ratios.pamToReplay, scenario.name).toBeGreaterThan(0);
+        } else expect(scenario.targets.replay, `${scenario.name} is a write`).toBeUndefined();
       }
       if (await findPgbench()) {
         for (const scenario of report.scenarios) {
@@ -63,6 +69,9 @@ describe.skipIf(database.kind !== 'server')('the benchmark, for a second per sce
       for (const scenario of SCENARIOS) expect(markdown).toContain(`| ${scenario.name} | pam |`);
       expect(markdown).toContain('| ipn | postgraphile | n/a |');
       expect(markdown).toContain('PAM / PostGraphile');
+      expect(markdown).toContain('| list-todos | replay |');
+      expect(markdown).toContain('| ipn | replay | n/a |');
+      expect(markdown).toContain('PAM / replay');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
