@@ -15,9 +15,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /**
  * The budget CI holds the Worker to (test/performance/worker-bundle.test.ts), in gzipped
  * KiB. The goal is WORKER_GZIP_GOAL_KIB; the budget sits just above where the script
- * stands today (214 KiB), so the script cannot grow unnoticed, and comes down as it shrinks.
+ * stands today (206 KiB), so the script cannot grow unnoticed, and comes down as it shrinks.
  */
-export const WORKER_GZIP_BUDGET_KIB = 220;
+export const WORKER_GZIP_BUDGET_KIB = 210;
 export const WORKER_GZIP_GOAL_KIB = 150;
 
 export interface WorkerBundle {

@@ -34,10 +34,16 @@ describe('the Worker bundle', () => {
       'pg-pool.cjs': /^node_modules\/pg\/lib\//,
       'pgpass.cjs': /^node_modules\/pg\/lib\//,
       'pg-native.cjs': /^node_modules\/pg\/lib\//,
+      'zod-to-openapi.js': /^node_modules\/@hono\/zod-openapi\//,
     };
     expect(bundle.standIns.length).toBeGreaterThan(0);
     const misplaced = bundle.standIns.filter(({ importer, standIn }) => !madeFor[standIn.split('/').pop()!]?.test(importer));
     expect(misplaced).toEqual([]);
+  });
+
+  it('leaves out the OpenAPI document generator: the Worker serves the document its build wrote', () => {
+    expect(bundle.modules.filter((path) => path.includes('@asteasolutions/zod-to-openapi'))).toEqual([]);
+    expect(bundle.standIns).toContainEqual({ importer: 'node_modules/@hono/zod-openapi/dist/index.mjs', standIn: 'build/worker-aliases/zod-to-openapi.js' });
   });
 
   it('leaves out the parts of pg that only work in Node', () => {

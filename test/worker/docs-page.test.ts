@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium, type PageLog, watch } from '../browser/chromium.ts';
+import { openApiDocument } from '../../scripts/openapi-document.ts';
 import { closedPort } from './database-endpoint.ts';
 import { type LocalWorker, startLocalWorker } from './local-worker.ts';
 
@@ -24,7 +25,10 @@ let openApi: OpenApiDocument;
 
 beforeAll(async () => {
   // The docs need no database; the Worker still wants a URL, and a closed port is one.
-  worker = await startLocalWorker({ DATABASE_URL: `postgres://postgres@127.0.0.1:${await closedPort()}/postgres` });
+  worker = await startLocalWorker({
+    DATABASE_URL: `postgres://postgres@127.0.0.1:${await closedPort()}/postgres`,
+    CORS_ALLOWED_ORIGINS: 'https://app.example.com',
+  });
   openApi = await (await worker.request('/openapi.json')).json();
 });
 afterAll(() => worker?.stop());
@@ -51,6 +55,15 @@ describe('GET /docs over HTTP', () => {
     const installed = await readFile(SCALAR_STANDALONE);
     expect(served.length).toBe(installed.length);
     expect(served.equals(installed)).toBe(true);
+  });
+
+  it('serves the OpenAPI document its build wrote: the one the routes give, with the CORS the API has', async () => {
+    const response = await worker.request('/openapi.json', { headers: { origin: 'https://app.example.com' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json\b/);
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(await response.json()).toEqual(await openApiDocument());
+    expect(openApi.paths['/api/v1/todos']).toBeDefined();
   });
 });
 
