@@ -3,6 +3,7 @@ import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { posts, socialGroups } from '../../db/schema/index.ts';
 import { decodeKeysetCursor, exactTimestamp, keyPart } from '../database/keyset-cursor.ts';
 import { type Page, PageQuery } from '../database/pagination.ts';
+import { selectRows } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { JsonObject, Timestamp, Uuid } from '../shapes.ts';
@@ -97,32 +98,33 @@ export async function listFeed(db: Database, filters: FeedQuery): Promise<Page<P
   ];
   const text = filters.q?.trim() || null;
   if (!text) {
-    const rows = await db
-      .select({ post: postColumns, position: exactTimestamp(posts.created_at) })
-      .from(posts)
-      .where(and(...conditions, afterCursor(filters.cursor, posts.created_at, posts.id, 'desc')))
-      .orderBy(...keysetOrder(posts.created_at, posts.id, 'desc'))
-      .limit(filters.limit + 1);
-    return pageOf(rows, filters.limit, (row) => row.post, (row) => [row.position, row.post.id]);
+    const where = and(...conditions, afterCursor(filters.cursor, posts.created_at, posts.id, 'desc'));
+    const rows = await selectRows<Post>(db, posts, {
+      columns: postColumns,
+      extra: sql`${exactTimestamp(posts.created_at)} as "page position"`,
+      rest: sql`${where ? sql`where ${where}` : sql``} order by ${sql.join(keysetOrder(posts.created_at, posts.id, 'desc'), sql`, `)} limit ${filters.limit + 1}`,
+    });
+    return pageOf(rows, filters.limit, (r) => r.row, (r) => [r.raw['page position'] as string, r.row.id]);
   }
   if (filters.cursor) {
     const [rank, at, id] = decodeKeysetCursor(filters.cursor, [keyPart.real, keyPart.timestamp, keyPart.uuid]);
     conditions.push(sql`(match.rank, ${posts.created_at}, ${posts.id}) < (${rank}::real, ${at}::timestamptz, ${id}::uuid)`);
   }
-  const rows = await db
-    .select({ post: postColumns, position: exactTimestamp(posts.created_at), rank: sql<string>`match.rank::text` })
-    .from(posts)
-    .innerJoin(sql`private.search_posts(${text}) as match`, sql`match.post_id = ${posts.id}`)
-    .where(and(...conditions))
-    .orderBy(sql`match.rank desc`, ...keysetOrder(posts.created_at, posts.id, 'desc'))
-    .limit(filters.limit + 1);
-  return pageOf(rows, filters.limit, (row) => row.post, (row) => [row.rank, row.position, row.post.id]);
+  const where = and(...conditions);
+  const rows = await selectRows<Post>(db, posts, {
+    columns: postColumns,
+    extra: sql`${exactTimestamp(posts.created_at)} as "page position", match.rank::text as "match rank"`,
+    rest: sql`join private.search_posts(${text}) as match on match.post_id = ${posts.id}
+      ${where ? sql`where ${where}` : sql``}
+      order by match.rank desc, ${sql.join(keysetOrder(posts.created_at, posts.id, 'desc'), sql`, `)} limit ${filters.limit + 1}`,
+  });
+  return pageOf(rows, filters.limit, (r) => r.row, (r) => [r.raw['match rank'] as string, r.raw['page position'] as string, r.row.id]);
 }
 
 export async function getPost(db: Database, id: string): Promise<Post> {
-  const [post] = await db.select(postColumns).from(posts).where(eq(posts.id, id));
+  const [post] = await selectRows<Post>(db, posts, { columns: postColumns, rest: sql`where ${eq(posts.id, id)}` });
   if (!post) throw notFound('post');
-  return post;
+  return post.row;
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../env.ts';
+import { selectRows } from './table-rows.ts';
 import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from './keyset-cursor.ts';
 
 export const PageQuery = z.object({
@@ -37,21 +38,16 @@ export async function listPage<TTable extends ListableTable>(
     const [at, id] = after;
     conditions.push(sql`(${table.created_at}, ${table.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
-  const rows = await db
-    .select({
-      row: table as PgTable,
-      position: exactTimestamp(table.created_at),
-    } as never)
-    .from(table as PgTable)
-    .where(and(...conditions))
-    .orderBy(sql`${table.created_at} desc`, sql`${table.id} desc`)
-    .limit(page.limit + 1);
-  const typed = rows as unknown as { row: TTable['$inferSelect']; position: string }[];
-  const hasMore = typed.length > page.limit;
-  const pageRows = typed.slice(0, page.limit);
+  const where = and(...conditions);
+  const rows = await selectRows<TTable['$inferSelect']>(db, table, {
+    rest: sql`${where ? sql`where ${where}` : sql``} order by ${table.created_at} desc, ${table.id} desc limit ${page.limit + 1}`,
+    extra: sql`${exactTimestamp(table.created_at)} as "page position"`,
+  });
+  const hasMore = rows.length > page.limit;
+  const pageRows = rows.slice(0, page.limit);
   const last = pageRows.at(-1);
   return {
     data: pageRows.map((r) => r.row),
-    next_cursor: hasMore && last ? encodeKeysetCursor([last.position, (last.row as { id: string }).id]) : null,
+    next_cursor: hasMore && last ? encodeKeysetCursor([last.raw['page position'] as string, (last.row as { id: string }).id]) : null,
   };
 }

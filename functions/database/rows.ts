@@ -1,6 +1,7 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { notFound } from '../errors.ts';
+import { selectRows } from './table-rows.ts';
 import type { Database } from './types.ts';
 
 /**
@@ -22,9 +23,9 @@ export async function findOr404<T extends TableWithId>(
   what: string,
   also?: SQL,
 ): Promise<T['$inferSelect']> {
-  const [row] = await db.select().from(table as PgTable).where(byId(table, id, also));
-  if (!row) throw notFound(what);
-  return row as T['$inferSelect'];
+  const [found] = await selectRows<T['$inferSelect']>(db, table, { rest: sql`where ${byId(table, id, also)}` });
+  if (!found) throw notFound(what);
+  return found.row;
 }
 
 /** Applies `changes` (nothing to change reads the row as it is) and returns the row as stored. */

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { budgets, budgetSummaries } from '../../db/schema/index.ts';
 import { listPage, PageQuery } from '../database/pagination.ts';
 import { deleteOr404, findOr404, insertOne, updateOr404 } from '../database/rows.ts';
+import { selectRows } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
 import { notFound } from '../errors.ts';
 import { DateOnly, Money, NonNegativeMoneyInput, Timestamp, Uuid } from '../shapes.ts';
@@ -78,7 +79,9 @@ export const deleteBudget = (db: Database, id: string) => deleteOr404(db, budget
  * without categories the whole amount is left. An inactive budget has no status (404).
  */
 export async function budgetStatus(db: Database, id: string) {
-  const [summary] = await db.select().from(budgetSummaries).where(eq(budgetSummaries.id, id));
+  const [summary] = await selectRows<typeof budgetSummaries.$inferSelect>(db, budgetSummaries, {
+    rest: sql`where ${eq(budgetSummaries.id, id)}`,
+  });
   if (!summary) throw notFound('active budget');
-  return summary;
+  return summary.row;
 }
