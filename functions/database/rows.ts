@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { notFound } from '../errors.ts';
-import { selectRows } from './table-rows.ts';
+import { insertRow, selectRows, updateRows } from './table-rows.ts';
 import type { Database } from './types.ts';
 
 /**
@@ -38,13 +38,9 @@ export async function updateOr404<T extends TableWithId>(
   also?: SQL,
 ): Promise<T['$inferSelect']> {
   if (Object.keys(changes).length === 0) return findOr404(db, table, id, what, also);
-  const [row] = await db
-    .update(table as PgTable)
-    .set(changes as never)
-    .where(byId(table, id, also))
-    .returning();
+  const [row] = await updateRows<T['$inferSelect']>(db, table, changes, sql`where ${byId(table, id, also)}`);
   if (!row) throw notFound(what);
-  return row as T['$inferSelect'];
+  return row;
 }
 
 export async function deleteOr404(db: Database, table: TableWithId, id: string, what: string, also?: SQL): Promise<void> {
@@ -56,6 +52,5 @@ export async function deleteOr404(db: Database, table: TableWithId, id: string, 
 }
 
 export async function insertOne<T extends PgTable>(db: Database, table: T, values: T['$inferInsert']): Promise<T['$inferSelect']> {
-  const [row] = await db.insert(table).values(values as never).returning();
-  return row as T['$inferSelect'];
+  return insertRow<T['$inferSelect']>(db, table, values);
 }

@@ -5,7 +5,7 @@ import * as schema from '../../db/schema/index.ts';
 import { connectorFor, createTestApi, type TestApi } from '../../test/support/app.ts';
 import { postColumns } from '../community/posts.ts';
 import { withServiceRole } from './transactions.ts';
-import { type RowSource, selectRows } from './table-rows.ts';
+import { insertRow, type RowSource, selectRows, updateRows } from './table-rows.ts';
 import type { Database } from './types.ts';
 
 /**
@@ -16,7 +16,7 @@ import type { Database } from './types.ts';
 
 let api: TestApi;
 
-const sources = Object.entries(schema).filter((entry): entry is [string, RowSource] => is(entry[1], PgTable) || is(entry[1], PgView));
+const sources = Object.entries(schema as Record<string, unknown>).filter((entry): entry is [string, RowSource] => is(entry[1], PgTable) || is(entry[1], PgView));
 
 const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
 
@@ -80,6 +80,36 @@ describe('selectRows', () => {
       expect(rows[0].raw.shouted).toBe('WATER AT BALLADONIA');
       const [fromDrizzle] = await db.select(postColumns).from(schema.posts);
       expect(rows[0].row).toEqual(fromDrizzle);
+    });
+  });
+
+  test('inserts and updates rows as drizzle does: defaults for what is left out, values encoded by their columns, SQL as it is', async () => {
+    const { todos } = schema;
+    const values = {
+      title: 'Check the coolant',
+      description: undefined,
+      due_date: '2026-04-01T06:00:00.5+02:00',
+      tags: ['van', 'engine, "front"'],
+      metadata: { litres: 1.5, note: 'before the Nullarbor' },
+      priority: 'high' as const,
+    };
+    await asService(async (db) => {
+      const [{ id: userId }] = await db.select({ id: schema.profiles.id }).from(schema.profiles).limit(1);
+      const ours = await insertRow<typeof todos.$inferSelect>(db, todos, { ...values, user_id: userId });
+      const [theirs] = await db.insert(todos).values({ ...values, user_id: userId }).returning();
+      const stored = ({ id, created_at, updated_at, ...rest }: typeof todos.$inferSelect) => rest;
+      expect(stored(ours)).toEqual(stored(theirs));
+      expect(ours).toMatchObject({ status: 'pending', description: null, tags: ['van', 'engine, "front"'], due_date: '2026-04-01T04:00:00.5Z' });
+      const [read] = await db.select().from(todos).where(sql`${todos.id} = ${ours.id}`);
+      expect(ours).toEqual(read);
+
+      const changes = { status: 'completed' as const, metadata: { done: true }, description: sql`upper(${todos.title})`, category: undefined };
+      const [updated] = await updateRows<typeof todos.$inferSelect>(db, todos, changes, sql`where ${todos.id} = ${ours.id}`);
+      const [updatedByDrizzle] = await db.update(todos).set(changes).where(sql`${todos.id} = ${theirs.id}`).returning();
+      expect(stored(updated)).toEqual({ ...stored(updatedByDrizzle), completed_at: updated.completed_at });
+      expect(updated).toMatchObject({ status: 'completed', metadata: { done: true }, description: 'CHECK THE COOLANT', priority: 'high' });
+      expect(updated.completed_at).not.toBeNull();
+      expect(await updateRows(db, todos, { title: 'nobody' }, sql`where false`)).toEqual([]);
     });
   });
 });

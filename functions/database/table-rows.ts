@@ -1,4 +1,4 @@
-import { getTableColumns, getViewSelectedFields, is, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, getViewSelectedFields, is, SQL, sql } from 'drizzle-orm';
 import { PgDialect, PgView, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from './types.ts';
 
@@ -73,4 +73,43 @@ export async function selectRows<T>(db: Database, source: RowSource, query: Sele
   const result = await db.execute(sql`select ${text}${query.extra ? sql`, ${query.extra}` : sql``} from ${source} ${query.rest}`);
   const raws = (result as unknown as { rows: Record<string, unknown>[] }).rows;
   return raws.map((raw) => ({ row: decode(decoders, raw) as T, raw }));
+}
+
+/** A value as the statement sends it: a piece of SQL as it is, anything else as a parameter encoded by its column. */
+const valueFor = (value: unknown, column: PgColumn): SQL | ReturnType<typeof sql.param> => (is(value, SQL) ? value : sql.param(value, column));
+
+/**
+ * `insert into table (...) values (...) returning <every column>`: the row as stored. Keys
+ * left out or undefined take the column's default, as with drizzle's `insert()`.
+ */
+export async function insertRow<T>(db: Database, table: PgTable, values: Record<string, unknown>): Promise<T> {
+  const columns = allColumns(table);
+  const given = Object.entries(columns).filter(([key]) => values[key] !== undefined);
+  const { text, decoders } = columnList(columns);
+  const inserted =
+    given.length === 0
+      ? sql`default values`
+      : sql`(${sql.join(given.map(([, column]) => sql.identifier(column.name)), sql`, `)}) values (${sql.join(
+          given.map(([key, column]) => valueFor(values[key], column)),
+          sql`, `,
+        )})`;
+  const result = await db.execute(sql`insert into ${table} ${inserted} returning ${text}`);
+  return decode(decoders, (result as unknown as { rows: Record<string, unknown>[] }).rows[0]) as T;
+}
+
+/**
+ * `update table set ... <rest> returning <every column>`: the rows as stored. Keys left out
+ * or undefined are not changed; there must be at least one change.
+ */
+export async function updateRows<T>(db: Database, table: PgTable, changes: Record<string, unknown>, rest: SQL): Promise<T[]> {
+  const columns = allColumns(table);
+  const changed = Object.entries(columns).filter(([key]) => changes[key] !== undefined);
+  if (changed.length === 0) throw new Error('updateRows needs at least one change');
+  const { text, decoders } = columnList(columns);
+  const assignments = sql.join(
+    changed.map(([key, column]) => sql`${sql.identifier(column.name)} = ${valueFor(changes[key], column)}`),
+    sql`, `,
+  );
+  const result = await db.execute(sql`update ${table} set ${assignments} ${rest} returning ${text}`);
+  return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((raw) => decode(decoders, raw) as T);
 }
