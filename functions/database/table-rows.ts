@@ -67,8 +67,14 @@ export interface SelectRows {
   extra?: SQL;
 }
 
+/** A row as read, and the raw result row it came from (with the `extra` columns). */
+export interface Selected<T> {
+  row: T;
+  raw: Record<string, unknown>;
+}
+
 /** `select <columns>[, extra] from source <rest>`: each row decoded, and the raw result row beside it. */
-export async function selectRows<T>(db: Database, source: RowSource, query: SelectRows): Promise<{ row: T; raw: Record<string, unknown> }[]> {
+export async function selectRows<T>(db: Database, source: RowSource, query: SelectRows): Promise<Selected<T>[]> {
   const { text, decoders } = columnList(query.columns ?? allColumns(source));
   const result = await db.execute(sql`select ${text}${query.extra ? sql`, ${query.extra}` : sql``} from ${source} ${query.rest}`);
   const raws = (result as unknown as { rows: Record<string, unknown>[] }).rows;

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { shopProducts } from '../../db/schema/index.ts';
 import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from '../database/keyset-cursor.ts';
 import { PageQuery, type Page } from '../database/pagination.ts';
+import { type Selected, selectRows } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
 import { notFound } from '../errors.ts';
 import { Money, Timestamp, Uuid } from '../shapes.ts';
@@ -34,6 +35,7 @@ const publicProductColumns = {
   created_at: shopProducts.created_at,
   updated_at: shopProducts.updated_at,
 };
+type PublicProduct = Pick<typeof shopProducts.$inferSelect, keyof typeof publicProductColumns>;
 
 const CheckoutUrl = z
   .string()
@@ -97,12 +99,12 @@ export async function searchProducts(db: Database, search: ProductSearch, shoppe
 
 /** One active product; a withdrawn one is as unknown as one that never existed. */
 export async function getProduct(db: Database, id: string, shopper: Shopper): Promise<Product> {
-  const [product] = await db
-    .select(publicProductColumns)
-    .from(shopProducts)
-    .where(and(eq(shopProducts.id, id), eq(shopProducts.is_active, true)));
-  if (!product) throw notFound('product');
-  return withCheckoutUrl(product, shopper);
+  const [found] = await selectRows<PublicProduct>(db, shopProducts, {
+    columns: publicProductColumns,
+    rest: sql`where ${and(eq(shopProducts.id, id), eq(shopProducts.is_active, true))}`,
+  });
+  if (!found) throw notFound('product');
+  return withCheckoutUrl(found.row, shopper);
 }
 
 /**
@@ -121,13 +123,12 @@ async function newestPage(db: Database, search: ProductSearch) {
   const filters = catalogueFilters(search);
   const after = search.cursor ? decodeKeysetCursor(search.cursor, [keyPart.timestamp, keyPart.uuid]) : null;
   if (after) filters.push(sql`(${shopProducts.created_at}, ${shopProducts.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-  const rows = await db
-    .select({ product: publicProductColumns, position: exactTimestamp(shopProducts.created_at) })
-    .from(shopProducts)
-    .where(and(...filters))
-    .orderBy(desc(shopProducts.created_at), desc(shopProducts.id))
-    .limit(search.limit + 1);
-  return pageOf(rows, search.limit, (row) => [row.position, row.product.id]);
+  const rows = await selectRows<PublicProduct>(db, shopProducts, {
+    columns: publicProductColumns,
+    extra: sql`${exactTimestamp(shopProducts.created_at)} as "page position"`,
+    rest: sql`where ${and(...filters)} order by ${shopProducts.created_at} desc, ${shopProducts.id} desc limit ${search.limit + 1}`,
+  });
+  return pageOf(rows, search.limit, ({ row, raw }) => [raw['page position'] as string, row.id]);
 }
 
 /**
@@ -148,21 +149,22 @@ async function rankedPage(db: Database, text: string, search: ProductSearch) {
   const matches = sql`(select found.product_id, found.rank, found.created_at
                          from private.search_active_products(${text}) as found
                         order by found.rank desc, found.created_at desc, found.product_id desc) as match`;
-  const rows = await db
-    .select({ product: publicProductColumns, position: exactTimestamp(shopProducts.created_at), rank: sql<string>`match.rank::text` })
-    .from(shopProducts)
-    .innerJoin(matches, sql`match.product_id = ${shopProducts.id}`)
-    .where(and(...filters))
-    .orderBy(sql`match.rank desc, match.created_at desc, match.product_id desc`)
-    .limit(search.limit + 1);
-  return pageOf(rows, search.limit, (row) => [row.rank, row.position, row.product.id]);
+  const rows = await selectRows<PublicProduct>(db, shopProducts, {
+    columns: publicProductColumns,
+    extra: sql`${exactTimestamp(shopProducts.created_at)} as "page position", match.rank::text as "match rank"`,
+    rest: sql`join ${matches} on match.product_id = ${shopProducts.id}
+      where ${and(...filters)}
+      order by match.rank desc, match.created_at desc, match.product_id desc
+      limit ${search.limit + 1}`,
+  });
+  return pageOf(rows, search.limit, ({ row, raw }) => [raw['match rank'] as string, raw['page position'] as string, row.id]);
 }
 
-function pageOf<Row extends { product: object }>(rows: Row[], limit: number, sortKey: (row: Row) => string[]): Page<Row['product']> {
+function pageOf(rows: Selected<PublicProduct>[], limit: number, sortKey: (row: Selected<PublicProduct>) => string[]): Page<PublicProduct> {
   const pageRows = rows.slice(0, limit);
   const last = pageRows.at(-1);
   return {
-    data: pageRows.map((row) => row.product),
+    data: pageRows.map(({ row }) => row),
     next_cursor: rows.length > limit && last ? encodeKeysetCursor(sortKey(last)) : null,
   };
 }
