@@ -3,11 +3,11 @@ import { eq } from 'drizzle-orm';
 import { userBlocks } from '../../db/schema/index.ts';
 import { postgresErrorOf } from '../database/errors.ts';
 import { exactTimestamp } from '../database/keyset-cursor.ts';
-import type { Page, PageQuery } from '../database/pagination.ts';
+import { type Page, type PageQuery, pageOf } from '../database/pagination.ts';
 import type { Database } from '../database/types.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { Timestamp, Uuid } from '../shapes.ts';
-import { afterCursor, keysetOrder, pageOf } from './pages.ts';
+import { afterCursor, keysetOrder } from './pages.ts';
 
 /**
  * Blocks. A block hides the blocked user's posts and comments from the blocker, and the

@@ -3,12 +3,12 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { groupMemberships } from '../../db/schema/index.ts';
 import { exactTimestamp } from '../database/keyset-cursor.ts';
 import { postgresErrorOf } from '../database/errors.ts';
-import type { Page, PageQuery } from '../database/pagination.ts';
+import { type Page, type PageQuery, pageOf } from '../database/pagination.ts';
 import type { Database } from '../database/types.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { Timestamp, Uuid } from '../shapes.ts';
 import { getGroup, GroupRole, requireGroupRole } from './groups.ts';
-import { afterCursor, keysetOrder, pageOf } from './pages.ts';
+import { afterCursor, keysetOrder } from './pages.ts';
 
 /**
  * Group membership. Anyone signed in joins a public group; private and invite-only

@@ -2,13 +2,13 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, getTableColumns, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { contentModeration } from '../../db/schema/index.ts';
 import { exactTimestamp } from '../database/keyset-cursor.ts';
-import { listOf, type Page, PageQuery } from '../database/pagination.ts';
+import { listOf, type Page, PageQuery, pageOf } from '../database/pagination.ts';
 import type { Database } from '../database/types.ts';
 import { notFound } from '../errors.ts';
 import { Timestamp, Uuid } from '../shapes.ts';
 import { AutomatedFlag } from './automated-flags.ts';
 import { requireGroupRole } from './groups.ts';
-import { afterCursor, keysetOrder, pageOf } from './pages.ts';
+import { afterCursor, keysetOrder } from './pages.ts';
 import { ContentType, ReportReason, ReportStatus } from './reports.ts';
 
 /**

@@ -1,7 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { decodeKeysetCursor, encodeKeysetCursor, keyPart } from '../database/keyset-cursor.ts';
-import type { Page } from '../database/pagination.ts';
+import { decodeKeysetCursor, keyPart } from '../database/keyset-cursor.ts';
 
 /**
  * Keyset pages over (timestamp, uuid) in either direction: the community lists some
@@ -22,17 +21,4 @@ export function afterCursor(cursor: string | undefined, time: AnyPgColumn, key: 
 
 export function keysetOrder(time: AnyPgColumn, key: AnyPgColumn, direction: Direction): SQL[] {
   return direction === 'asc' ? [sql`${time} asc`, sql`${key} asc`] : [sql`${time} desc`, sql`${key} desc`];
-}
-
-/**
- * The page from `limit + 1` rows: `item` picks what is returned, `sortKey` what the next
- * cursor carries (the exact timestamp text and the key).
- */
-export function pageOf<Row, Item>(rows: Row[], limit: number, item: (row: Row) => Item, sortKey: (row: Row) => string[]): Page<Item> {
-  const shown = rows.slice(0, limit);
-  const last = shown.at(-1);
-  return {
-    data: shown.map(item),
-    next_cursor: rows.length > limit && last ? encodeKeysetCursor(sortKey(last)) : null,
-  };
 }

@@ -2,13 +2,13 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { posts, socialGroups } from '../../db/schema/index.ts';
 import { decodeKeysetCursor, exactTimestamp, keyPart } from '../database/keyset-cursor.ts';
-import { type Page, PageQuery } from '../database/pagination.ts';
+import { type Page, PageQuery, pageOf } from '../database/pagination.ts';
 import { selectRows } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { JsonObject, Timestamp, Uuid } from '../shapes.ts';
 import { flagContent } from './automated-flags.ts';
-import { afterCursor, keysetOrder, pageOf } from './pages.ts';
+import { afterCursor, keysetOrder } from './pages.ts';
 import { takeRateLimit } from './rate-limits.ts';
 import { communitySettings } from './settings.ts';
 

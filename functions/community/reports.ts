@@ -2,10 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, sql } from 'drizzle-orm';
 import { contentModeration } from '../../db/schema/index.ts';
 import { exactTimestamp } from '../database/keyset-cursor.ts';
-import type { Page, PageQuery } from '../database/pagination.ts';
+import { type Page, type PageQuery, pageOf } from '../database/pagination.ts';
 import type { Database } from '../database/types.ts';
 import { Timestamp, Uuid } from '../shapes.ts';
-import { afterCursor, keysetOrder, pageOf } from './pages.ts';
+import { afterCursor, keysetOrder } from './pages.ts';
 import { takeRateLimit } from './rate-limits.ts';
 import { communitySettings } from './settings.ts';
 

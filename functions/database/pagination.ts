@@ -20,6 +20,19 @@ export interface Page<Row> {
   next_cursor: string | null;
 }
 
+/**
+ * The page from `limit + 1` rows: `item` picks what is returned, `sortKey` what the next
+ * cursor carries (the exact timestamp text and the key).
+ */
+export function pageOf<Row, Item>(rows: Row[], limit: number, item: (row: Row) => Item, sortKey: (row: Row) => string[]): Page<Item> {
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    data: shown.map(item),
+    next_cursor: rows.length > limit && last ? encodeKeysetCursor(sortKey(last)) : null,
+  };
+}
+
 type ListableTable = PgTable & { id: AnyPgColumn; created_at: AnyPgColumn };
 
 /**
@@ -43,11 +56,5 @@ export async function listPage<TTable extends ListableTable>(
     rest: sql`${where ? sql`where ${where}` : sql``} order by ${table.created_at} desc, ${table.id} desc limit ${page.limit + 1}`,
     extra: sql`${exactTimestamp(table.created_at)} as "page position"`,
   });
-  const hasMore = rows.length > page.limit;
-  const pageRows = rows.slice(0, page.limit);
-  const last = pageRows.at(-1);
-  return {
-    data: pageRows.map((r) => r.row),
-    next_cursor: hasMore && last ? encodeKeysetCursor([last.raw['page position'] as string, (last.row as { id: string }).id]) : null,
-  };
+  return pageOf(rows, page.limit, (r) => r.row, (r) => [r.raw['page position'] as string, (r.row as { id: string }).id]);
 }

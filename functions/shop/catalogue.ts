@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { shopProducts } from '../../db/schema/index.ts';
-import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from '../database/keyset-cursor.ts';
-import { PageQuery, type Page } from '../database/pagination.ts';
-import { type Selected, selectRows } from '../database/table-rows.ts';
+import { decodeKeysetCursor, exactTimestamp, keyPart } from '../database/keyset-cursor.ts';
+import { type Page, PageQuery, pageOf } from '../database/pagination.ts';
+import { selectRows } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
 import { notFound } from '../errors.ts';
 import { Money, Timestamp, Uuid } from '../shapes.ts';
@@ -128,7 +128,7 @@ async function newestPage(db: Database, search: ProductSearch) {
     extra: sql`${exactTimestamp(shopProducts.created_at)} as "page position"`,
     rest: sql`where ${and(...filters)} order by ${shopProducts.created_at} desc, ${shopProducts.id} desc limit ${search.limit + 1}`,
   });
-  return pageOf(rows, search.limit, ({ row, raw }) => [raw['page position'] as string, row.id]);
+  return pageOf(rows, search.limit, ({ row }) => row, ({ row, raw }) => [raw['page position'] as string, row.id]);
 }
 
 /**
@@ -157,14 +157,5 @@ async function rankedPage(db: Database, text: string, search: ProductSearch) {
       order by match.rank desc, match.created_at desc, match.product_id desc
       limit ${search.limit + 1}`,
   });
-  return pageOf(rows, search.limit, ({ row, raw }) => [raw['match rank'] as string, raw['page position'] as string, row.id]);
-}
-
-function pageOf(rows: Selected<PublicProduct>[], limit: number, sortKey: (row: Selected<PublicProduct>) => string[]): Page<PublicProduct> {
-  const pageRows = rows.slice(0, limit);
-  const last = pageRows.at(-1);
-  return {
-    data: pageRows.map(({ row }) => row),
-    next_cursor: rows.length > limit && last ? encodeKeysetCursor(sortKey(last)) : null,
-  };
+  return pageOf(rows, search.limit, ({ row }) => row, ({ row, raw }) => [raw['match rank'] as string, raw['page position'] as string, row.id]);
 }
