@@ -37,7 +37,7 @@ export async function updateOr404<T extends TableWithId>(
   what: string,
   also?: SQL,
 ): Promise<T['$inferSelect']> {
-  if (Object.keys(changes).length === 0) return findOr404(db, table, id, what, also);
+  if (Object.values(changes).every((value) => value === undefined)) return findOr404(db, table, id, what, also);
   const [row] = await updateRows<T['$inferSelect']>(db, table, changes, sql`where ${byId(table, id, also)}`);
   if (!row) throw notFound(what);
   return row;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as schema from '../../db/schema/index.ts';
 import { connectorFor, createTestApi, type TestApi } from '../../test/support/app.ts';
 import { postColumns } from '../community/posts.ts';
+import { updateOr404 } from './rows.ts';
 import { withServiceRole } from './transactions.ts';
 import { insertRow, type RowSource, selectRows, updateRows } from './table-rows.ts';
 import type { Database } from './types.ts';
@@ -110,6 +111,8 @@ describe('selectRows', () => {
       expect(updated).toMatchObject({ status: 'completed', metadata: { done: true }, description: 'CHECK THE COOLANT', priority: 'high' });
       expect(updated.completed_at).not.toBeNull();
       expect(await updateRows(db, todos, { title: 'nobody' }, sql`where false`)).toEqual([]);
+      // Nothing defined to change: the row as it is, not an error.
+      expect(await updateOr404(db, todos, ours.id, { title: undefined }, 'todo')).toEqual(updated);
     });
   });
 });
