@@ -3,6 +3,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { comments } from '../../db/schema/index.ts';
 import { exactTimestamp } from '../database/keyset-cursor.ts';
 import { type Page, type PageQuery, pageOf } from '../database/pagination.ts';
+import { selectRows } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { Timestamp, Uuid } from '../shapes.ts';
@@ -53,13 +54,13 @@ export type Comment = Omit<typeof comments.$inferSelect, 'automated_flags'>;
 /** Oldest first, as a conversation reads; 404 unless the caller can see the post. */
 export async function listComments(db: Database, postId: string, page: PageQuery): Promise<Page<Comment>> {
   await getPost(db, postId);
-  const rows = await db
-    .select({ comment: commentColumns, position: exactTimestamp(comments.created_at) })
-    .from(comments)
-    .where(and(eq(comments.post_id, postId), afterCursor(page.cursor, comments.created_at, comments.id, 'asc')))
-    .orderBy(...keysetOrder(comments.created_at, comments.id, 'asc'))
-    .limit(page.limit + 1);
-  return pageOf(rows, page.limit, (row) => row.comment, (row) => [row.position, row.comment.id]);
+  const where = and(eq(comments.post_id, postId), afterCursor(page.cursor, comments.created_at, comments.id, 'asc'));
+  const rows = await selectRows<Comment>(db, comments, {
+    columns: commentColumns,
+    extra: sql`${exactTimestamp(comments.created_at)} as "page position"`,
+    rest: sql`where ${where} order by ${sql.join(keysetOrder(comments.created_at, comments.id, 'asc'), sql`, `)} limit ${page.limit + 1}`,
+  });
+  return pageOf(rows, page.limit, (r) => r.row, (r) => [r.raw['page position'] as string, r.row.id]);
 }
 
 /** Limited per user (`community.rate_limit.comment`); flagged by the moderation rules as it is written. */
@@ -76,9 +77,9 @@ export async function addComment(db: Database, postId: string, input: CommentInp
 }
 
 export async function getComment(db: Database, id: string): Promise<Comment> {
-  const [comment] = await db.select(commentColumns).from(comments).where(eq(comments.id, id));
+  const [comment] = await selectRows<Comment>(db, comments, { columns: commentColumns, rest: sql`where ${eq(comments.id, id)}` });
   if (!comment) throw notFound('comment');
-  return comment;
+  return comment.row;
 }
 
 /** The author alone; the new text is flagged afresh. */
