@@ -2,12 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { userBlocks } from '../../db/schema/index.ts';
 import { postgresErrorOf } from '../database/errors.ts';
-import { exactTimestamp } from '../database/keyset-cursor.ts';
-import { type Page, type PageQuery, pageOf } from '../database/pagination.ts';
+import { keysetPage, type Page, type PageQuery } from '../database/pagination.ts';
 import type { Database } from '../database/types.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { Timestamp, Uuid } from '../shapes.ts';
-import { afterCursor, keysetOrder } from './pages.ts';
 
 /**
  * Blocks. A block hides the blocked user's posts and comments from the blocker, and the
@@ -46,11 +44,6 @@ export async function unblockUser(db: Database, userId: string): Promise<void> {
 
 /** The caller's blocks, newest first. */
 export async function listBlocks(db: Database, page: PageQuery): Promise<Page<Block>> {
-  const rows = await db
-    .select({ block: userBlocks, position: exactTimestamp(userBlocks.created_at) })
-    .from(userBlocks)
-    .where(afterCursor(page.cursor, userBlocks.created_at, userBlocks.blocked_id, 'desc'))
-    .orderBy(...keysetOrder(userBlocks.created_at, userBlocks.blocked_id, 'desc'))
-    .limit(page.limit + 1);
-  return pageOf(rows, page.limit, (row) => row.block, (row) => [row.position, row.block.blocked_id]);
+  const { cursor, limit } = page;
+  return keysetPage(db, userBlocks, { where: [], time: userBlocks.created_at, key: userBlocks.blocked_id, direction: 'desc', cursor, limit });
 }

@@ -1,14 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { comments } from '../../db/schema/index.ts';
-import { exactTimestamp } from '../database/keyset-cursor.ts';
-import { type Page, type PageQuery, pageOf } from '../database/pagination.ts';
+import { keysetPage, type Page, type PageQuery } from '../database/pagination.ts';
 import { selectRows } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { Timestamp, Uuid } from '../shapes.ts';
 import { flagContent } from './automated-flags.ts';
-import { afterCursor, keysetOrder } from './pages.ts';
 import { getPost } from './posts.ts';
 import { takeRateLimit } from './rate-limits.ts';
 import { communitySettings } from './settings.ts';
@@ -54,13 +52,9 @@ export type Comment = Omit<typeof comments.$inferSelect, 'automated_flags'>;
 /** Oldest first, as a conversation reads; 404 unless the caller can see the post. */
 export async function listComments(db: Database, postId: string, page: PageQuery): Promise<Page<Comment>> {
   await getPost(db, postId);
-  const where = and(eq(comments.post_id, postId), afterCursor(page.cursor, comments.created_at, comments.id, 'asc'));
-  const rows = await selectRows<Comment>(db, comments, {
-    columns: commentColumns,
-    extra: sql`${exactTimestamp(comments.created_at)} as "page position"`,
-    rest: sql`where ${where} order by ${sql.join(keysetOrder(comments.created_at, comments.id, 'asc'), sql`, `)} limit ${page.limit + 1}`,
-  });
-  return pageOf(rows, page.limit, (r) => r.row, (r) => [r.raw['page position'] as string, r.row.id]);
+  const { cursor, limit } = page;
+  const where = [eq(comments.post_id, postId)];
+  return keysetPage<Comment>(db, comments, { columns: commentColumns, where, time: comments.created_at, key: comments.id, direction: 'asc', cursor, limit });
 }
 
 /** Limited per user (`community.rate_limit.comment`); flagged by the moderation rules as it is written. */

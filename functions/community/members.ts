@@ -1,14 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { groupMemberships } from '../../db/schema/index.ts';
-import { exactTimestamp } from '../database/keyset-cursor.ts';
 import { postgresErrorOf } from '../database/errors.ts';
-import { type Page, type PageQuery, pageOf } from '../database/pagination.ts';
+import { keysetPage, type Page, type PageQuery } from '../database/pagination.ts';
 import type { Database } from '../database/types.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { Timestamp, Uuid } from '../shapes.ts';
 import { getGroup, GroupRole, requireGroupRole } from './groups.ts';
-import { afterCursor, keysetOrder } from './pages.ts';
 
 /**
  * Group membership. Anyone signed in joins a public group; private and invite-only
@@ -64,19 +62,9 @@ async function keepingAnAdmin<T>(change: Promise<T>): Promise<T> {
 /** Active members, longest-standing first; 404 when the caller may not see the group's members. */
 export async function listGroupMembers(db: Database, groupId: string, page: PageQuery): Promise<Page<Membership>> {
   await getGroup(db, groupId);
-  const rows = await db
-    .select({ membership: groupMemberships, position: exactTimestamp(groupMemberships.joined_at) })
-    .from(groupMemberships)
-    .where(
-      and(
-        ofGroup(groupId),
-        eq(groupMemberships.is_active, true),
-        afterCursor(page.cursor, groupMemberships.joined_at, groupMemberships.id, 'asc'),
-      ),
-    )
-    .orderBy(...keysetOrder(groupMemberships.joined_at, groupMemberships.id, 'asc'))
-    .limit(page.limit + 1);
-  return pageOf(rows, page.limit, (row) => row.membership, (row) => [row.position, row.membership.id]);
+  const { cursor, limit } = page;
+  const where = [ofGroup(groupId), eq(groupMemberships.is_active, true)];
+  return keysetPage(db, groupMemberships, { where, time: groupMemberships.joined_at, key: groupMemberships.id, direction: 'asc', cursor, limit });
 }
 
 /** By the group's admins (any role) and moderators (members only). */

@@ -1,14 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, getTableColumns, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { contentModeration } from '../../db/schema/index.ts';
-import { exactTimestamp } from '../database/keyset-cursor.ts';
-import { listOf, type Page, PageQuery, pageOf } from '../database/pagination.ts';
+import { keysetPage, listOf, type Page, PageQuery } from '../database/pagination.ts';
 import type { Database } from '../database/types.ts';
 import { notFound } from '../errors.ts';
 import { Timestamp, Uuid } from '../shapes.ts';
 import { AutomatedFlag } from './automated-flags.ts';
 import { requireGroupRole } from './groups.ts';
-import { afterCursor, keysetOrder } from './pages.ts';
 import { ContentType, ReportReason, ReportStatus } from './reports.ts';
 
 /**
@@ -94,20 +92,13 @@ const moderationColumns = { ...getTableColumns(m), content: currentContent };
 
 /** Oldest first: the queue is worked in the order reports came in. */
 async function queuePage(db: Database, conditions: (SQL | undefined)[], filters: ModerationFilters): Promise<Page<ModerationReport>> {
-  const rows = await db
-    .select({ report: moderationColumns, position: exactTimestamp(m.created_at) })
-    .from(m)
-    .where(
-      and(
-        ...conditions,
-        filters.status ? eq(m.status, filters.status) : undefined,
-        filters.content_type ? eq(m.content_type, filters.content_type) : undefined,
-        afterCursor(filters.cursor, m.created_at, m.id, 'asc'),
-      ),
-    )
-    .orderBy(...keysetOrder(m.created_at, m.id, 'asc'))
-    .limit(filters.limit + 1);
-  return pageOf(rows, filters.limit, (row) => row.report as ModerationReport, (row) => [row.position, row.report.id]);
+  const where = [
+    ...conditions,
+    filters.status ? eq(m.status, filters.status) : undefined,
+    filters.content_type ? eq(m.content_type, filters.content_type) : undefined,
+  ];
+  const { cursor, limit } = filters;
+  return keysetPage<ModerationReport>(db, m, { columns: moderationColumns, where, time: m.created_at, key: m.id, direction: 'asc', cursor, limit });
 }
 
 async function getModerationReport(db: Database, id: string): Promise<ModerationReport> {

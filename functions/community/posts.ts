@@ -2,13 +2,12 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { posts, socialGroups } from '../../db/schema/index.ts';
 import { decodeKeysetCursor, exactTimestamp, keyPart } from '../database/keyset-cursor.ts';
-import { type Page, PageQuery, pageOf } from '../database/pagination.ts';
+import { keysetOrder, keysetPage, type Page, PageQuery, pageOf } from '../database/pagination.ts';
 import { selectRows } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { JsonObject, Timestamp, Uuid } from '../shapes.ts';
 import { flagContent } from './automated-flags.ts';
-import { afterCursor, keysetOrder } from './pages.ts';
 import { takeRateLimit } from './rate-limits.ts';
 import { communitySettings } from './settings.ts';
 
@@ -98,13 +97,8 @@ export async function listFeed(db: Database, filters: FeedQuery): Promise<Page<P
   ];
   const text = filters.q?.trim() || null;
   if (!text) {
-    const where = and(...conditions, afterCursor(filters.cursor, posts.created_at, posts.id, 'desc'));
-    const rows = await selectRows<Post>(db, posts, {
-      columns: postColumns,
-      extra: sql`${exactTimestamp(posts.created_at)} as "page position"`,
-      rest: sql`${where ? sql`where ${where}` : sql``} order by ${sql.join(keysetOrder(posts.created_at, posts.id, 'desc'), sql`, `)} limit ${filters.limit + 1}`,
-    });
-    return pageOf(rows, filters.limit, (r) => r.row, (r) => [r.raw['page position'] as string, r.row.id]);
+    const { cursor, limit } = filters;
+    return keysetPage<Post>(db, posts, { columns: postColumns, where: conditions, time: posts.created_at, key: posts.id, direction: 'desc', cursor, limit });
   }
   if (filters.cursor) {
     const [rank, at, id] = decodeKeysetCursor(filters.cursor, [keyPart.real, keyPart.timestamp, keyPart.uuid]);
@@ -116,7 +110,7 @@ export async function listFeed(db: Database, filters: FeedQuery): Promise<Page<P
     extra: sql`${exactTimestamp(posts.created_at)} as "page position", match.rank::text as "match rank"`,
     rest: sql`join private.search_posts(${text}) as match on match.post_id = ${posts.id}
       ${where ? sql`where ${where}` : sql``}
-      order by match.rank desc, ${sql.join(keysetOrder(posts.created_at, posts.id, 'desc'), sql`, `)} limit ${filters.limit + 1}`,
+      order by match.rank desc, ${keysetOrder(posts.created_at, posts.id, 'desc')} limit ${filters.limit + 1}`,
   });
   return pageOf(rows, filters.limit, (r) => r.row, (r) => [r.raw['match rank'] as string, r.raw['page position'] as string, r.row.id]);
 }

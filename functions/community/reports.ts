@@ -1,11 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, sql } from 'drizzle-orm';
 import { contentModeration } from '../../db/schema/index.ts';
-import { exactTimestamp } from '../database/keyset-cursor.ts';
-import { type Page, type PageQuery, pageOf } from '../database/pagination.ts';
+import { keysetPage, type Page, type PageQuery } from '../database/pagination.ts';
 import type { Database } from '../database/types.ts';
 import { Timestamp, Uuid } from '../shapes.ts';
-import { afterCursor, keysetOrder } from './pages.ts';
 import { takeRateLimit } from './rate-limits.ts';
 import { communitySettings } from './settings.ts';
 
@@ -98,11 +96,7 @@ export async function reportContent(db: Database, input: ReportInput): Promise<{
 
 /** The reports the caller filed, newest first (moderators read theirs through the queues). */
 export async function listReports(db: Database, page: PageQuery): Promise<Page<Report>> {
-  const rows = await db
-    .select({ report: reportColumns, position: exactTimestamp(contentModeration.created_at) })
-    .from(contentModeration)
-    .where(and(filedByCaller, afterCursor(page.cursor, contentModeration.created_at, contentModeration.id, 'desc')))
-    .orderBy(...keysetOrder(contentModeration.created_at, contentModeration.id, 'desc'))
-    .limit(page.limit + 1);
-  return pageOf(rows, page.limit, (row) => row.report as Report, (row) => [row.position, row.report.id]);
+  const { cursor, limit } = page;
+  const { created_at: time, id: key } = contentModeration;
+  return keysetPage<Report>(db, contentModeration, { columns: reportColumns, where: [filedByCaller], time, key, direction: 'desc', cursor, limit });
 }

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../env.ts';
-import { selectRows } from './table-rows.ts';
+import { type Columns, selectRows } from './table-rows.ts';
 import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from './keyset-cursor.ts';
 
 export const PageQuery = z.object({
@@ -33,28 +33,64 @@ export function pageOf<Row, Item>(rows: Row[], limit: number, item: (row: Row) =
   };
 }
 
-type ListableTable = PgTable & { id: AnyPgColumn; created_at: AnyPgColumn };
+/** Which way a keyset page runs over its (timestamp, key) order. */
+export type Direction = 'asc' | 'desc';
+
+/** The condition for the rows after the cursor's, or nothing on the first page. */
+export function afterCursor(cursor: string | undefined, time: AnyPgColumn, key: AnyPgColumn, direction: Direction): SQL | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = decodeKeysetCursor(cursor, [keyPart.timestamp, keyPart.uuid]);
+  return direction === 'asc'
+    ? sql`(${time}, ${key}) > (${at}::timestamptz, ${id}::uuid)`
+    : sql`(${time}, ${key}) < (${at}::timestamptz, ${id}::uuid)`;
+}
+
+export function keysetOrder(time: AnyPgColumn, key: AnyPgColumn, direction: Direction): SQL {
+  return direction === 'asc' ? sql`${time} asc, ${key} asc` : sql`${time} desc, ${key} desc`;
+}
+
+export interface KeysetPage {
+  /** The columns each item has; every column of the table when left out. */
+  columns?: Columns;
+  /** What narrows the list (undefined entries are left out). */
+  where: (SQL | undefined)[];
+  /** The order: a timestamp, then a uuid that breaks ties. */
+  time: AnyPgColumn;
+  key: AnyPgColumn;
+  direction: Direction;
+  cursor?: string;
+  limit: number;
+}
 
 /**
- * Newest first, by (created_at, id): stable under inserts, and exact because the cursor
- * keeps the database's own timestamp text.
+ * One page of `table` in (time, key) order, after the cursor's row. The cursor keeps the
+ * database's own timestamp text, so it is exact: stable under inserts, and rows of one
+ * transaction (which share `now()`) are told apart by their key.
  */
-export async function listPage<TTable extends ListableTable>(
+export async function keysetPage<T>(db: Database, table: PgTable, page: KeysetPage): Promise<Page<T>> {
+  const where = and(...page.where, afterCursor(page.cursor, page.time, page.key, page.direction));
+  const rows = await selectRows<T>(db, table, {
+    columns: page.columns,
+    extra: sql`${exactTimestamp(page.time)} as "page position", ${page.key} as "page key"`,
+    rest: sql`${where ? sql`where ${where}` : sql``} order by ${keysetOrder(page.time, page.key, page.direction)} limit ${page.limit + 1}`,
+  });
+  return pageOf(
+    rows,
+    page.limit,
+    (r) => r.row,
+    (r) => [r.raw['page position'] as string, r.raw['page key'] as string],
+  );
+}
+
+type ListableTable = PgTable & { id: AnyPgColumn; created_at: AnyPgColumn };
+
+/** Newest first, by (created_at, id): what most lists are. */
+export function listPage<TTable extends ListableTable>(
   db: Database,
   table: TTable,
   filters: (SQL | undefined)[],
   page: PageQuery,
 ): Promise<Page<TTable['$inferSelect']>> {
-  const after = page.cursor ? decodeKeysetCursor(page.cursor, [keyPart.timestamp, keyPart.uuid]) : null;
-  const conditions = [...filters];
-  if (after) {
-    const [at, id] = after;
-    conditions.push(sql`(${table.created_at}, ${table.id}) < (${at}::timestamptz, ${id}::uuid)`);
-  }
-  const where = and(...conditions);
-  const rows = await selectRows<TTable['$inferSelect']>(db, table, {
-    rest: sql`${where ? sql`where ${where}` : sql``} order by ${table.created_at} desc, ${table.id} desc limit ${page.limit + 1}`,
-    extra: sql`${exactTimestamp(table.created_at)} as "page position"`,
-  });
-  return pageOf(rows, page.limit, (r) => r.row, (r) => [r.raw['page position'] as string, (r.row as { id: string }).id]);
+  const { cursor, limit } = page;
+  return keysetPage(db, table, { where: filters, time: table.created_at, key: table.id, direction: 'desc', cursor, limit });
 }

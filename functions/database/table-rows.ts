@@ -15,24 +15,32 @@ import type { Database } from './types.ts';
 /** A table, or a view whose columns are declared (`pgView(name, columns).existing()`). */
 export type RowSource = PgTable | PgView;
 
-/** Columns to read, by the key each gets in the row (drizzle's `getTableColumns` shape). */
-export type Columns = Record<string, PgColumn>;
+/**
+ * Columns to read, by the key each gets in the row (drizzle's `getTableColumns` shape). A
+ * value may also be an expression without parameters (its text is kept), decoded by its
+ * own decoder as drizzle does (`sql<T>`...`.mapWith()`).
+ */
+export type Columns = Record<string, PgColumn | SQL>;
+
+interface Decoder {
+  mapFromDriverValue(value: unknown): unknown;
+}
 
 interface ColumnList {
   /** `"todos"."id", "todos"."user_id", ...`: the columns, qualified, as one piece of text. */
   text: SQL;
-  /** [key, column]: each column comes back under its key (`as "key"`). */
-  decoders: [string, PgColumn][];
+  /** [key, decoder]: each column comes back under its key (`as "key"`). */
+  decoders: [string, Decoder][];
 }
 
 const dialect = new PgDialect();
 const byColumns = new WeakMap<Columns, ColumnList>();
-const bySource = new WeakMap<RowSource, Columns>();
+const bySource = new WeakMap<RowSource, Record<string, PgColumn>>();
 
-function allColumns(source: RowSource): Columns {
+function allColumns(source: RowSource): Record<string, PgColumn> {
   let columns = bySource.get(source);
   if (!columns) {
-    columns = (is(source, PgView) ? getViewSelectedFields(source) : getTableColumns(source)) as Columns;
+    columns = (is(source, PgView) ? getViewSelectedFields(source) : getTableColumns(source)) as Record<string, PgColumn>;
     bySource.set(source, columns);
   }
   return columns;
@@ -43,17 +51,18 @@ function columnList(columns: Columns): ColumnList {
   if (!list) {
     const entries = Object.entries(columns);
     const rendered = dialect.sqlToQuery(sql.join(entries.map(([key, column]) => sql`${column} as ${sql.identifier(key)}`), sql`, `));
-    list = { text: sql.raw(rendered.sql), decoders: entries };
+    if (rendered.params.length > 0) throw new Error('selectRows keeps the column list as text: a column expression cannot carry parameters');
+    list = { text: sql.raw(rendered.sql), decoders: entries.map(([key, field]) => [key, is(field, SQL) ? (field as unknown as { decoder: Decoder }).decoder : field]) };
     byColumns.set(columns, list);
   }
   return list;
 }
 
-function decode(decoders: [string, PgColumn][], raw: Record<string, unknown>): Record<string, unknown> {
+function decode(decoders: [string, Decoder][], raw: Record<string, unknown>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  for (const [key, column] of decoders) {
+  for (const [key, decoder] of decoders) {
     const value = raw[key];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    row[key] = value === null || value === undefined ? null : decoder.mapFromDriverValue(value);
   }
   return row;
 }
