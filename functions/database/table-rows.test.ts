@@ -81,6 +81,16 @@ describe('selectRows', () => {
       expect(rows[0].raw.shouted).toBe('WATER AT BALLADONIA');
       const [fromDrizzle] = await db.select(postColumns).from(schema.posts);
       expect(rows[0].row).toEqual(fromDrizzle);
+
+      // An expression as a column, decoded by its own decoder; one with a parameter is refused
+      // (the column list is kept as text).
+      const words = sql<number>`array_length(regexp_split_to_array(${schema.posts.content}, ' '), 1)`.mapWith(Number);
+      const [counted] = await selectRows<{ id: string; words: number }>(db, schema.posts, {
+        columns: { id: schema.posts.id, words },
+        rest: sql`where ${schema.posts.id} = ${rows[0].row.id}`,
+      });
+      expect(counted.row).toEqual({ id: rows[0].row.id, words: 3 });
+      await expect(selectRows(db, schema.posts, { columns: { q: sql`${'a parameter'}` }, rest: sql`` })).rejects.toThrow(/cannot carry parameters/);
     });
   });
 
