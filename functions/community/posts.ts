@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { posts, socialGroups } from '../../db/schema/index.ts';
 import { decodeKeysetCursor, exactTimestamp, keyPart } from '../database/keyset-cursor.ts';
 import { keysetOrder, keysetPage, type Page, PageQuery, pageOf } from '../database/pagination.ts';
-import { selectRows } from '../database/table-rows.ts';
+import { selectRows, whereClause } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { JsonObject, Timestamp, Uuid } from '../shapes.ts';
@@ -104,12 +104,11 @@ export async function listFeed(db: Database, filters: FeedQuery): Promise<Page<P
     const [rank, at, id] = decodeKeysetCursor(filters.cursor, [keyPart.real, keyPart.timestamp, keyPart.uuid]);
     conditions.push(sql`(match.rank, ${posts.created_at}, ${posts.id}) < (${rank}::real, ${at}::timestamptz, ${id}::uuid)`);
   }
-  const where = and(...conditions);
   const rows = await selectRows<Post>(db, posts, {
     columns: postColumns,
     extra: sql`${exactTimestamp(posts.created_at)} as "page position", match.rank::text as "match rank"`,
     rest: sql`join private.search_posts(${text}) as match on match.post_id = ${posts.id}
-      ${where ? sql`where ${where}` : sql``}
+      ${whereClause(conditions)}
       order by match.rank desc, ${keysetOrder(posts.created_at, posts.id, 'desc')} limit ${filters.limit + 1}`,
   });
   return pageOf(rows, filters.limit, (r) => r.row, (r) => [r.raw['match rank'] as string, r.raw['page position'] as string, r.row.id]);

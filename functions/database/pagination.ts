@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { and, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../env.ts';
-import { type Columns, selectRows } from './table-rows.ts';
+import { type Columns, selectRows, whereClause } from './table-rows.ts';
 import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from './keyset-cursor.ts';
 
 export const PageQuery = z.object({
@@ -68,11 +68,11 @@ export interface KeysetPage {
  * transaction (which share `now()`) are told apart by their key.
  */
 export async function keysetPage<T>(db: Database, table: PgTable, page: KeysetPage): Promise<Page<T>> {
-  const where = and(...page.where, afterCursor(page.cursor, page.time, page.key, page.direction));
+  const where = whereClause([...page.where, afterCursor(page.cursor, page.time, page.key, page.direction)]);
   const rows = await selectRows<T>(db, table, {
     columns: page.columns,
     extra: sql`${exactTimestamp(page.time)} as "page position", ${page.key} as "page key"`,
-    rest: sql`${where ? sql`where ${where}` : sql``} order by ${keysetOrder(page.time, page.key, page.direction)} limit ${page.limit + 1}`,
+    rest: sql`${where} order by ${keysetOrder(page.time, page.key, page.direction)} limit ${page.limit + 1}`,
   });
   return pageOf(
     rows,

@@ -1,4 +1,4 @@
-import { getTableColumns, getViewSelectedFields, is, SQL, sql } from 'drizzle-orm';
+import { and, getTableColumns, getViewSelectedFields, is, SQL, sql } from 'drizzle-orm';
 import { PgDialect, PgView, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from './types.ts';
 
@@ -58,6 +58,19 @@ function columnList(columns: Columns): ColumnList {
   return list;
 }
 
+/** The rows a statement answered, as every driver's `execute` gives them. */
+const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
+
+/** The columns `values` gives a value for: undefined means left out, as with drizzle. */
+const givenColumns = (columns: Record<string, PgColumn>, values: Record<string, unknown>) =>
+  Object.entries(columns).filter(([key]) => values[key] !== undefined);
+
+/** `where <every condition>`, or nothing when there is none (undefined entries are left out). */
+export function whereClause(conditions: (SQL | undefined)[]): SQL {
+  const where = and(...conditions);
+  return where ? sql`where ${where}` : sql``;
+}
+
 function decode(decoders: [string, Decoder][], raw: Record<string, unknown>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   for (const [key, decoder] of decoders) {
@@ -86,8 +99,7 @@ export interface Selected<T> {
 export async function selectRows<T>(db: Database, source: RowSource, query: SelectRows): Promise<Selected<T>[]> {
   const { text, decoders } = columnList(query.columns ?? allColumns(source));
   const result = await db.execute(sql`select ${text}${query.extra ? sql`, ${query.extra}` : sql``} from ${source} ${query.rest}`);
-  const raws = (result as unknown as { rows: Record<string, unknown>[] }).rows;
-  return raws.map((raw) => ({ row: decode(decoders, raw) as T, raw }));
+  return rowsOf(result).map((raw) => ({ row: decode(decoders, raw) as T, raw }));
 }
 
 /** A value as the statement sends it: a piece of SQL as it is, anything else as a parameter encoded by its column. */
@@ -99,7 +111,7 @@ const valueFor = (value: unknown, column: PgColumn): SQL | ReturnType<typeof sql
  */
 export async function insertRow<T>(db: Database, table: PgTable, values: Record<string, unknown>): Promise<T> {
   const columns = allColumns(table);
-  const given = Object.entries(columns).filter(([key]) => values[key] !== undefined);
+  const given = givenColumns(columns, values);
   const { text, decoders } = columnList(columns);
   const inserted =
     given.length === 0
@@ -109,7 +121,7 @@ export async function insertRow<T>(db: Database, table: PgTable, values: Record<
           sql`, `,
         )})`;
   const result = await db.execute(sql`insert into ${table} ${inserted} returning ${text}`);
-  return decode(decoders, (result as unknown as { rows: Record<string, unknown>[] }).rows[0]) as T;
+  return decode(decoders, rowsOf(result)[0]) as T;
 }
 
 /**
@@ -118,7 +130,7 @@ export async function insertRow<T>(db: Database, table: PgTable, values: Record<
  */
 export async function updateRows<T>(db: Database, table: PgTable, changes: Record<string, unknown>, rest: SQL): Promise<T[]> {
   const columns = allColumns(table);
-  const changed = Object.entries(columns).filter(([key]) => changes[key] !== undefined);
+  const changed = givenColumns(columns, changes);
   if (changed.length === 0) throw new Error('updateRows needs at least one change');
   const { text, decoders } = columnList(columns);
   const assignments = sql.join(
@@ -126,5 +138,5 @@ export async function updateRows<T>(db: Database, table: PgTable, changes: Recor
     sql`, `,
   );
   const result = await db.execute(sql`update ${table} set ${assignments} ${rest} returning ${text}`);
-  return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((raw) => decode(decoders, raw) as T);
+  return rowsOf(result).map((raw) => decode(decoders, raw) as T);
 }

@@ -2,8 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { shopProducts } from '../../db/schema/index.ts';
 import { decodeKeysetCursor, exactTimestamp, keyPart } from '../database/keyset-cursor.ts';
-import { type Page, PageQuery, pageOf } from '../database/pagination.ts';
-import { selectRows } from '../database/table-rows.ts';
+import { keysetPage, type Page, PageQuery, pageOf } from '../database/pagination.ts';
+import { selectRows, whereClause } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
 import { notFound } from '../errors.ts';
 import { Money, Timestamp, Uuid } from '../shapes.ts';
@@ -119,16 +119,18 @@ function catalogueFilters(search: ProductSearch): (SQL | undefined)[] {
   ];
 }
 
-async function newestPage(db: Database, search: ProductSearch) {
-  const filters = catalogueFilters(search);
-  const after = search.cursor ? decodeKeysetCursor(search.cursor, [keyPart.timestamp, keyPart.uuid]) : null;
-  if (after) filters.push(sql`(${shopProducts.created_at}, ${shopProducts.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-  const rows = await selectRows<PublicProduct>(db, shopProducts, {
+function newestPage(db: Database, search: ProductSearch) {
+  const { cursor, limit } = search;
+  const { created_at: time, id: key } = shopProducts;
+  return keysetPage<PublicProduct>(db, shopProducts, {
     columns: publicProductColumns,
-    extra: sql`${exactTimestamp(shopProducts.created_at)} as "page position"`,
-    rest: sql`where ${and(...filters)} order by ${shopProducts.created_at} desc, ${shopProducts.id} desc limit ${search.limit + 1}`,
+    where: catalogueFilters(search),
+    time,
+    key,
+    direction: 'desc',
+    cursor,
+    limit,
   });
-  return pageOf(rows, search.limit, ({ row }) => row, ({ row, raw }) => [raw['page position'] as string, row.id]);
 }
 
 /**
@@ -153,7 +155,7 @@ async function rankedPage(db: Database, text: string, search: ProductSearch) {
     columns: publicProductColumns,
     extra: sql`${exactTimestamp(shopProducts.created_at)} as "page position", match.rank::text as "match rank"`,
     rest: sql`join ${matches} on match.product_id = ${shopProducts.id}
-      where ${and(...filters)}
+      ${whereClause(filters)}
       order by match.rank desc, match.created_at desc, match.product_id desc
       limit ${search.limit + 1}`,
   });
