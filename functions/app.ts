@@ -73,7 +73,7 @@ export function newApp(options: AppOptions = {}) {
 const LICENSE = { name: 'Proprietary', identifier: 'LicenseRef-PAM-Proprietary' };
 
 /** What the OpenAPI document says of the API as a whole; the routes say the rest. */
-export const API_DOCUMENT_CONFIG = {
+const API_DOCUMENT_CONFIG = {
   openapi: '3.1.0',
   info: {
     title: 'PAM API',

@@ -4,15 +4,8 @@
 // matches the routes of the script beside it, and the document generator stays out of
 // the script (wrangler.toml [alias]).
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openApiDocument } from './openapi-document.ts';
 
-export const BUILT_API_DOCUMENT = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'openapi.json');
-
-export async function buildApiDocument(path = BUILT_API_DOCUMENT): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, JSON.stringify(await openApiDocument()));
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildApiDocument();
+const target = new URL('../public/openapi.json', import.meta.url);
+await mkdir(new URL('.', target), { recursive: true });
+await writeFile(target, JSON.stringify(await openApiDocument()));
