@@ -1,24 +1,14 @@
 import { afterEach, vi } from 'vitest';
-import { connectorFor, createTestApi, testEnv, type TestApi } from '../../test/support/app.ts';
+import { connectorFor, testEnv, type TestApi } from '../../test/support/app.ts';
 import { formRequest, IPN_PATH, ipnEnv, paymentFields, signed } from '../../test/support/digistore24.ts';
-import { describe, expect, test as base } from '../../test/support/fixtures.ts';
+import { describe, expect, withEnv } from '../../test/support/fixtures.ts';
 import { newApp } from '../app.ts';
 import type { Env } from '../env.ts';
 import { MAX_IPN_BYTES } from './digistore24.ts';
 import { REFUSED_CALL_WINDOW_MS, REFUSED_CALLS_LOGGED_PER_WINDOW } from './refused-calls.ts';
 
 /** The shared fixture, on an app with the IPN passphrase configured. */
-const test = base.extend<{ api: TestApi }>({
-  api: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const api = await createTestApi(ipnEnv);
-      await use(api);
-      await api.close();
-    },
-    { scope: 'file' },
-  ],
-});
+const test = withEnv(ipnEnv);
 
 async function count(api: TestApi, table: string, where = 'true', params: unknown[] = []): Promise<number> {
   const { rows } = await api.database.owner.query<{ n: number }>(

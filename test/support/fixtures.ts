@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import { expect, test as base } from 'vitest';
+import type { Env } from '../../functions/env.ts';
 import { type ApiResponse, type ApiUser, createTestApi, type TestApi, testEnv } from './app.ts';
 import { FAKE_API_KEY, type FakeDigistore24, type MarketplaceEntry, startFakeDigistore24 } from './fake-digistore24.ts';
 
@@ -21,22 +22,28 @@ export interface RouteFixtures {
   admin: ApiUser;
 }
 
+/** An app on its own database with `env`, for as long as `use` runs (a file's tests). */
+async function serveApi(env: Env, use: (api: TestApi) => Promise<void>): Promise<void> {
+  const api = await createTestApi(env);
+  await use(api);
+  await api.close();
+}
+
 export const test = base.extend<RouteFixtures>({
-  api: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const api = await createTestApi();
-      await use(api);
-      await api.close();
-    },
-    { scope: 'file' },
-  ],
+  // eslint-disable-next-line no-empty-pattern
+  api: [async ({}, use) => serveApi(testEnv, use), { scope: 'file' }],
   alice: async ({ api }, use) => use(await api.signIn()),
   bob: async ({ api }, use) => use(await api.signIn()),
   admin: async ({ api }, use) => use(await api.signIn({ admin: true })),
 });
 
 export { describe, expect } from 'vitest';
+
+/** The shared fixture on an app with `env` in place of the tests' own. */
+export function withEnv(env: Env) {
+  // eslint-disable-next-line no-empty-pattern
+  return test.extend<{ api: TestApi }>({ api: [async ({}, use) => serveApi(env, use), { scope: 'file' }] });
+}
 
 /**
  * The shared fixture on an app that reaches a local Digistore24 speaking the real wire
@@ -55,11 +62,8 @@ export function withFakeDigistore24(listing: MarketplaceEntry[]) {
       { scope: 'file' },
     ],
     api: [
-      async ({ digistore24Server }, use) => {
-        const api = await createTestApi({ ...testEnv, DIGISTORE24_API_KEY: FAKE_API_KEY, DIGISTORE24_API_URL: digistore24Server.url });
-        await use(api);
-        await api.close();
-      },
+      async ({ digistore24Server }, use) =>
+        serveApi({ ...testEnv, DIGISTORE24_API_KEY: FAKE_API_KEY, DIGISTORE24_API_URL: digistore24Server.url }, use),
       { scope: 'file' },
     ],
     digistore24: async ({ digistore24Server }, use) => {

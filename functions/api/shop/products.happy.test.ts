@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { createTestApi, type TestApi, testEnv } from '../../../test/support/app.ts';
-import { bodyOf, describe, expect, test as routeTest } from '../../../test/support/fixtures.ts';
+import { type TestApi, testEnv } from '../../../test/support/app.ts';
+import { bodyOf, describe, expect, withEnv } from '../../../test/support/fixtures.ts';
 import { Product } from '../../shop/catalogue.ts';
 import { attributedUserId } from '../../shop/checkout-link.ts';
 
@@ -41,14 +41,7 @@ async function addProduct(api: TestApi, fields: ProductFields): Promise<string> 
 }
 
 /** One catalogue for the whole file, in a server that has PAM's affiliate id configured. */
-const test = routeTest
-  // eslint-disable-next-line no-empty-pattern
-  .override('api', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const api = await createTestApi({ ...testEnv, DIGISTORE24_AFFILIATE_ID: AFFILIATE });
-    onCleanup(() => api.close());
-    return api;
-  })
-  .extend<{ catalogue: Record<'panel' | 'guide' | 'kettle' | 'withdrawn', string> }>({
+const test = withEnv({ ...testEnv, DIGISTORE24_AFFILIATE_ID: AFFILIATE }).extend<{ catalogue: Record<'panel' | 'guide' | 'kettle' | 'withdrawn', string> }>({
     catalogue: [
       async ({ api }, use) =>
         use({
