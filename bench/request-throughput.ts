@@ -347,36 +347,25 @@ export function formatReport(report: BenchReport): string {
   const workerd = Boolean(report.targets['pam-workerd']);
   const postgraphile = Boolean(report.targets.postgraphile);
   const replay = Boolean(report.targets.replay);
-  lines.push(
-    '',
-    '| scenario | PAM / floor | PAM / ceiling |' +
-      (report.targets.baseline ? ' PAM / baseline |' : '') +
-      (workerd ? ' pam-workerd / PAM |' : '') +
-      (postgraphile ? ' PAM / PostGraphile |' : '') +
-      (replay ? ' PAM / replay |' : '') +
-      (replay && postgraphile ? ' PostGraphile / replay |' : ''),
-  );
-  lines.push(
-    '|---|--:|--:|' +
-      (report.targets.baseline ? '--:|' : '') +
-      (workerd ? '--:|' : '') +
-      (postgraphile ? '--:|' : '') +
-      (replay ? '--:|' : '') +
-      (replay && postgraphile ? '--:|' : ''),
-  );
-  for (const s of report.scenarios) {
-    const baseline = report.targets.baseline ? ` ${fixed(s.ratios.pamToBaseline ?? NaN, 2)}x |` : '';
+  const times = (value: number | null | undefined) => `${fixed(value ?? NaN, 2)}x`;
+  // The ratio columns, each shown when the run had the servers it compares.
+  const columns: { title: string; shown: boolean; cell: (s: ScenarioResult) => string }[] = [
+    { title: 'PAM / floor', shown: true, cell: (s) => times(s.ratios.pamToFloor) },
+    { title: 'PAM / ceiling', shown: true, cell: (s) => times(s.ratios.pamToCeiling) },
+    { title: 'PAM / baseline', shown: Boolean(report.targets.baseline), cell: (s) => times(s.ratios.pamToBaseline) },
     // The Worker as deployed beside PAM in Node mode: what a connection per request and workerd cost.
-    const workerdToPam = workerd ? ` ${fixed(s.ratios.workerdToPam ?? NaN, 2)}x |` : '';
+    { title: 'pam-workerd / PAM', shown: workerd, cell: (s) => times(s.ratios.workerdToPam) },
     // PAM beside what a user would otherwise put in front of the same schema; n/a for the IPN.
-    const pamToPostgraphile = postgraphile ? ` ${ratio(s.ratios.pamToPostgraphile)} |` : '';
+    { title: 'PAM / PostGraphile', shown: postgraphile, cell: (s) => ratio(s.ratios.pamToPostgraphile) },
     // How much of what this machine can measure at all PAM (and PostGraphile) reach; n/a for writes.
-    const pamToReplay = replay ? ` ${ratio(s.ratios.pamToReplay ?? null)} |` : '';
-    const postgraphileToReplay = replay && postgraphile ? ` ${ratio(s.ratios.postgraphileToReplay ?? null)} |` : '';
-    lines.push(
-      `| ${s.name}${s.read ? '' : ' (write)'} | ${fixed(s.ratios.pamToFloor, 2)}x | ${fixed(s.ratios.pamToCeiling ?? NaN, 2)}x |` +
-        `${baseline}${workerdToPam}${pamToPostgraphile}${pamToReplay}${postgraphileToReplay}`,
-    );
+    { title: 'PAM / replay', shown: replay, cell: (s) => ratio(s.ratios.pamToReplay ?? null) },
+    { title: 'PostGraphile / replay', shown: replay && postgraphile, cell: (s) => ratio(s.ratios.postgraphileToReplay ?? null) },
+  ];
+  const ratioColumns = columns.filter((column) => column.shown);
+  lines.push('', '| scenario |' + ratioColumns.map((column) => ` ${column.title} |`).join(''));
+  lines.push('|---|' + ratioColumns.map(() => '--:|').join(''));
+  for (const s of report.scenarios) {
+    lines.push(`| ${s.name}${s.read ? '' : ' (write)'} |` + ratioColumns.map((column) => ` ${column.cell(s)} |`).join(''));
   }
   if (report.bundle) {
     lines.push(
