@@ -1,7 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { Caller } from '../env.ts';
 import { isSessionEnded, sessionEnded } from './errors.ts';
+import { type FixedStatement, fixedStatement } from './statements.ts';
 import type { ConnectDatabase, Database, DatabaseConfig, DatabaseConnection, DriverStatement } from './types.ts';
 
 /**
@@ -17,66 +17,50 @@ export interface RequestOrigin {
 
 const SESSION_EXPIRY_MARGIN_SECONDS = 60;
 
-/**
- * A transaction's first statement: the SQL, and the same statement as text and values for
- * a driver that sends it along with the next one. The text is made once per kind of
- * statement, not on every request; a request only supplies its values.
- */
+/** A transaction's first statement, with its values: run here, or handed to a driver that sends it with the next one. */
 interface OpeningStatement {
-  sql(): SQL;
-  driverStatement(): DriverStatement;
+  run(tx: Database): Promise<unknown>;
+  bound(): DriverStatement;
 }
 
-const dialect = new PgDialect();
-
-function openingStatement(build: (...values: unknown[]) => SQL, values: unknown[]): OpeningStatement {
-  return {
-    sql: () => build(...values),
-    driverStatement: () => {
-      const { text, order } = prepared(build);
-      return { text, values: order.map((argument) => values[argument]) };
-    },
-  };
-}
-
-const preparedStatements = new WeakMap<(...values: unknown[]) => SQL, { text: string; order: number[] }>();
-
-/** The statement's text, built once with placeholders, and which argument each $n takes. */
-function prepared(build: (...values: unknown[]) => SQL): { text: string; order: number[] } {
-  let statement = preparedStatements.get(build);
-  if (!statement) {
-    const placeholders = Array.from({ length: build.length }, (_, i) => sql.placeholder(String(i)));
-    const { sql: text, params } = dialect.sqlToQuery(build(...placeholders));
-    statement = { text, order: params.map((param) => Number((param as { name: string }).name)) };
-    preparedStatements.set(build, statement);
-  }
-  return statement;
-}
+const opening = <V extends object>(statement: FixedStatement<V, unknown>, values: V): OpeningStatement => ({
+  run: (tx) => statement(tx, values),
+  bound: () => statement.bind(values),
+});
 
 /** The first statement of work without a user's claims: an anonymous visitor's, or PAM's own. */
-const roleWithoutClaims = (role: unknown) =>
-  sql`select set_config('request.jwt.claims', '', true),
-             set_config('timezone', 'UTC', true),
-             set_config('role', ${role}, true)`;
+const ROLE_WITHOUT_CLAIMS = fixedStatement<{ role: string }>(
+  (p) => sql`select set_config('request.jwt.claims', '', true),
+                    set_config('timezone', 'UTC', true),
+                    set_config('role', ${p.role}, true)`,
+);
 
-const ANONYMOUS_STATEMENT = openingStatement(roleWithoutClaims, ['anon']);
-const SERVICE_ROLE_STATEMENT = openingStatement(roleWithoutClaims, ['service_role']);
+const ANONYMOUS_STATEMENT = opening(ROLE_WITHOUT_CLAIMS, { role: 'anon' });
+const SERVICE_ROLE_STATEMENT = opening(ROLE_WITHOUT_CLAIMS, { role: 'service_role' });
 
 // The role becomes `authenticated` only when begin_request says the session is active, and
 // every setting begin_request depends on (the claims, and the client's address and agent
 // its audit trigger records) is made in an argument of the call, so Postgres applies them
 // before it runs whatever the order of the select list. The claims travel once.
-const actAsUser = (claims: unknown, sessionKeyHash: unknown, ip: unknown, userAgent: unknown, sessionExpiresAt: unknown) => sql`
+const ACT_AS_USER = fixedStatement<{
+  claims: string;
+  sessionKeyHash: string;
+  ip: string;
+  userAgent: string;
+  sessionExpiresAt: string | null;
+}>(
+  (p) => sql`
     select set_config('timezone', 'UTC', true),
            set_config('role',
              case when private.begin_request(
-                         set_config('request.jwt.claims', ${claims}, true)::jsonb,
-                         ${sessionKeyHash},
-                         nullif(set_config('request.client_ip', ${ip}, true), '')::inet,
-                         nullif(set_config('request.user_agent', ${userAgent}, true), ''),
-                         ${sessionExpiresAt}::timestamptz)
+                         set_config('request.jwt.claims', ${p.claims}, true)::jsonb,
+                         ${p.sessionKeyHash},
+                         nullif(set_config('request.client_ip', ${p.ip}, true), '')::inet,
+                         nullif(set_config('request.user_agent', ${p.userAgent}, true), ''),
+                         ${p.sessionExpiresAt}::timestamptz)
                   then 'authenticated' else private.refuse_ended_session() end,
-             true)`;
+             true)`,
+);
 
 /**
  * The statement that makes the rest of a transaction run as `caller` (or as an anonymous
@@ -91,7 +75,13 @@ export function claimsStatement(caller: Caller | null, origin: RequestOrigin): O
   const sessionExpiresAt = caller.claims.session_id
     ? null
     : new Date((caller.claims.exp + SESSION_EXPIRY_MARGIN_SECONDS) * 1000).toISOString();
-  return openingStatement(actAsUser, [JSON.stringify(caller.claims), caller.sessionKeyHash, origin.ip, origin.userAgent, sessionExpiresAt]);
+  return opening(ACT_AS_USER, {
+    claims: JSON.stringify(caller.claims),
+    sessionKeyHash: caller.sessionKeyHash,
+    ip: origin.ip,
+    userAgent: origin.userAgent,
+    sessionExpiresAt,
+  });
 }
 
 /**
@@ -102,10 +92,10 @@ export function claimsStatement(caller: Caller | null, origin: RequestOrigin): O
  */
 async function beginWith(connection: DatabaseConnection, tx: Database, statement: OpeningStatement): Promise<void> {
   if (connection.sendWithNextStatement) {
-    connection.sendWithNextStatement(statement.driverStatement());
+    connection.sendWithNextStatement(statement.bound());
     return;
   }
-  await tx.execute(statement.sql());
+  await statement.run(tx);
 }
 
 /** Makes the rest of the transaction `tx` on `connection` run as `caller` (or anonymously). */

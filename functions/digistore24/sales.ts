@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { sha256Hex } from '../digests.ts';
 import type { Database } from '../env.ts';
+import { fixedStatement } from '../database/statements.ts';
 import { ApiError } from '../errors.ts';
 import { attributedUserId } from '../shop/checkout-link.ts';
 import { columnText } from './column-text.ts';
@@ -82,86 +83,117 @@ const PAYMENT_DETAIL_FIELDS = [
 
 const REVERSAL_DETAIL_FIELDS = ['transaction_id', 'parent_transaction_id', 'amount', 'currency', 'order_date_time'] as const;
 
+/** What one sale event's upsert is given; its text depends only on the event (saleUpsert). */
+interface SaleValues {
+  orderId: string;
+  orderItemId: string;
+  transactionId: string | null;
+  /** As stored on the sale (column-text.ts), and as the shop's products are keyed. */
+  storedProductId: string | null;
+  productKey: string | null;
+  userId: string | null;
+  amount: string | null;
+  commission: string;
+  currency: string | null;
+  status: string;
+  vendorId: string | null;
+  customerEmail: string | null;
+  isTest: boolean;
+  metadata: string;
+}
+
 /**
  * One upsert on affiliate_sales_order_item_key, so concurrent and repeated deliveries
  * meet in the row lock Postgres takes on conflict and leave one row. A delivery that
  * would change nothing does not touch the row (updated_at stays).
  */
+function saleUpsert(event: SaleEvent) {
+  const isPayment = event === 'on_payment';
+  return fixedStatement<SaleValues>((p) => {
+    // A reversal that arrives first stands in for the sale until the payment brings the real figures.
+    const saleAmount = isPayment ? sql`${p.amount}::numeric` : sql`abs(coalesce(${p.amount}::numeric, 0))`;
+    const commissionAmount = isPayment ? sql`${p.commission}::numeric` : sql`abs(${p.commission}::numeric)`;
+    const updates: Record<string, SQL> = {
+      status: sql`case when array_position(${STATUS_PRECEDENCE}, excluded.status)
+                          > array_position(${STATUS_PRECEDENCE}, sale.status)
+                       then excluded.status else sale.status end`,
+      user_id: sql`coalesce(sale.user_id, excluded.user_id)`,
+      product_id: sql`coalesce(sale.product_id, excluded.product_id)`,
+      transaction_id: sql`coalesce(sale.transaction_id, excluded.transaction_id)`,
+      external_product_id: sql`coalesce(sale.external_product_id, excluded.external_product_id)`,
+      vendor_id: sql`coalesce(sale.vendor_id, excluded.vendor_id)`,
+      customer_email: sql`coalesce(sale.customer_email, excluded.customer_email)`,
+      metadata: sql`sale.metadata || excluded.metadata`,
+      refunded_at: sql`coalesce(sale.refunded_at, excluded.refunded_at)`,
+      chargeback_at: sql`coalesce(sale.chargeback_at, excluded.chargeback_at)`,
+      confirmed_at: sql`coalesce(sale.confirmed_at, excluded.confirmed_at)`,
+    };
+    if (isPayment) {
+      // The payment is the authority on what was sold and for how much.
+      Object.assign(updates, {
+        sale_amount: sql`excluded.sale_amount`,
+        commission_amount: sql`excluded.commission_amount`,
+        commission_percentage: sql`excluded.commission_percentage`,
+        currency: sql`excluded.currency`,
+        transaction_id: sql`coalesce(excluded.transaction_id, sale.transaction_id)`,
+        is_test: sql`excluded.is_test`,
+        product_id: sql`coalesce(excluded.product_id, sale.product_id)`,
+      });
+    }
+    const columns = Object.keys(updates).map((column) => sql.identifier(column));
+    const values = Object.values(updates);
+    return sql`
+      insert into public.affiliate_sales as sale
+        (platform, order_id, order_item_id, transaction_id, external_product_id, user_id, product_id,
+         sale_amount, commission_amount, commission_percentage, currency, status, vendor_id,
+         customer_email, is_test, metadata, confirmed_at, refunded_at, chargeback_at)
+      select 'digistore24', ${p.orderId}, ${p.orderItemId}, ${p.transactionId}, ${p.storedProductId},
+             (select pr.id from public.profiles pr where pr.id = ${p.userId}::uuid),
+             (select s.id from public.shop_products s where s.digistore24_id = ${p.productKey}),
+             figures.sale_amount, figures.commission_amount,
+             case when figures.sale_amount > 0 and figures.commission_amount between 0 and figures.sale_amount
+                  then round(figures.commission_amount * 100 / figures.sale_amount, 2) end,
+             coalesce(${p.currency}, 'USD'), ${p.status}, ${p.vendorId},
+             ${p.customerEmail}, ${p.isTest}, ${p.metadata}::jsonb,
+             ${isPayment ? sql`now()` : sql`null`}, ${event === 'on_refund' ? sql`now()` : sql`null`},
+             ${event === 'on_chargeback' ? sql`now()` : sql`null`}
+        from (select ${saleAmount} as sale_amount, ${commissionAmount} as commission_amount) figures
+      on conflict on constraint affiliate_sales_order_item_key do update
+         set (${sql.join(columns, sql`, `)}) = (${sql.join(values, sql`, `)})
+       where (${sql.join(
+         columns.map((column) => sql`sale.${column}`),
+         sql`, `,
+       )}) is distinct from (${sql.join(values, sql`, `)})`;
+  });
+}
+
+const SALE_UPSERTS = { on_payment: saleUpsert('on_payment'), on_refund: saleUpsert('on_refund'), on_chargeback: saleUpsert('on_chargeback') };
+
 async function recordSale(db: Database, event: SaleEvent, fields: IpnFields): Promise<void> {
   const isPayment = event === 'on_payment';
   const { orderId, orderItemId } = saleKey(fields);
-  const amount = money(fields.amount, 'amount', isPayment);
-  const commission = money(fields.amount_affiliate, 'amount_affiliate', false) ?? '0';
-  const currency = currencyCode(fields.currency, isPayment);
-  const userId = attributedUserId(fields.custom ?? '');
   const externalProductId = nonEmpty(fields.product_id);
   const email = nonEmpty(fields.buyer_email) ?? nonEmpty(fields.email);
-  // A reversal's own transaction is not the sale's; its parent is the payment it reverses.
-  const transactionId = columnTextOrNull(nonEmpty(isPayment ? fields.transaction_id : fields.parent_transaction_id));
-  const vendorId = columnTextOrNull(nonEmpty(fields.merchant_id) ?? nonEmpty(fields.merchant_name));
-  const status = { on_payment: 'confirmed', on_refund: 'refunded', on_chargeback: 'chargeback' }[event];
   const metadata = isPayment
     ? { payment: pick(fields, PAYMENT_DETAIL_FIELDS) }
     : { [event === 'on_refund' ? 'refund' : 'chargeback']: pick(fields, REVERSAL_DETAIL_FIELDS) };
-
-  // A reversal that arrives first stands in for the sale until the payment brings the real figures.
-  const saleAmount = isPayment ? sql`${amount}::numeric` : sql`abs(coalesce(${amount}::numeric, 0))`;
-  const commissionAmount = isPayment ? sql`${commission}::numeric` : sql`abs(${commission}::numeric)`;
-
-  const updates: Record<string, SQL> = {
-    status: sql`case when array_position(${STATUS_PRECEDENCE}, excluded.status)
-                        > array_position(${STATUS_PRECEDENCE}, sale.status)
-                     then excluded.status else sale.status end`,
-    user_id: sql`coalesce(sale.user_id, excluded.user_id)`,
-    product_id: sql`coalesce(sale.product_id, excluded.product_id)`,
-    transaction_id: sql`coalesce(sale.transaction_id, excluded.transaction_id)`,
-    external_product_id: sql`coalesce(sale.external_product_id, excluded.external_product_id)`,
-    vendor_id: sql`coalesce(sale.vendor_id, excluded.vendor_id)`,
-    customer_email: sql`coalesce(sale.customer_email, excluded.customer_email)`,
-    metadata: sql`sale.metadata || excluded.metadata`,
-    refunded_at: sql`coalesce(sale.refunded_at, excluded.refunded_at)`,
-    chargeback_at: sql`coalesce(sale.chargeback_at, excluded.chargeback_at)`,
-    confirmed_at: sql`coalesce(sale.confirmed_at, excluded.confirmed_at)`,
-  };
-  if (isPayment) {
-    // The payment is the authority on what was sold and for how much.
-    Object.assign(updates, {
-      sale_amount: sql`excluded.sale_amount`,
-      commission_amount: sql`excluded.commission_amount`,
-      commission_percentage: sql`excluded.commission_percentage`,
-      currency: sql`excluded.currency`,
-      transaction_id: sql`coalesce(excluded.transaction_id, sale.transaction_id)`,
-      is_test: sql`excluded.is_test`,
-      product_id: sql`coalesce(excluded.product_id, sale.product_id)`,
-    });
-  }
-  const columns = Object.keys(updates).map((column) => sql.identifier(column));
-  const values = Object.values(updates);
-
-  await db.execute(sql`
-    insert into public.affiliate_sales as sale
-      (platform, order_id, order_item_id, transaction_id, external_product_id, user_id, product_id,
-       sale_amount, commission_amount, commission_percentage, currency, status, vendor_id,
-       customer_email, is_test, metadata, confirmed_at, refunded_at, chargeback_at)
-    select 'digistore24', ${orderId}, ${orderItemId}, ${transactionId},
-           ${columnTextOrNull(externalProductId)},
-           (select p.id from public.profiles p where p.id = ${userId}::uuid),
-           (select s.id from public.shop_products s where s.digistore24_id = ${externalProductId}),
-           figures.sale_amount, figures.commission_amount,
-           case when figures.sale_amount > 0 and figures.commission_amount between 0 and figures.sale_amount
-                then round(figures.commission_amount * 100 / figures.sale_amount, 2) end,
-           coalesce(${currency}, 'USD'), ${status}, ${vendorId},
-           ${email === null ? null : customerEmailHash(email)}, ${fields.api_mode === 'test'},
-           ${JSON.stringify(metadata)}::jsonb,
-           ${isPayment ? sql`now()` : sql`null`}, ${event === 'on_refund' ? sql`now()` : sql`null`},
-           ${event === 'on_chargeback' ? sql`now()` : sql`null`}
-      from (select ${saleAmount} as sale_amount, ${commissionAmount} as commission_amount) figures
-    on conflict on constraint affiliate_sales_order_item_key do update
-       set (${sql.join(columns, sql`, `)}) = (${sql.join(values, sql`, `)})
-     where (${sql.join(
-       columns.map((column) => sql`sale.${column}`),
-       sql`, `,
-     )}) is distinct from (${sql.join(values, sql`, `)})`);
+  await SALE_UPSERTS[event](db, {
+    orderId,
+    orderItemId,
+    // A reversal's own transaction is not the sale's; its parent is the payment it reverses.
+    transactionId: columnTextOrNull(nonEmpty(isPayment ? fields.transaction_id : fields.parent_transaction_id)),
+    storedProductId: columnTextOrNull(externalProductId),
+    productKey: externalProductId,
+    userId: attributedUserId(fields.custom ?? ''),
+    amount: money(fields.amount, 'amount', isPayment),
+    commission: money(fields.amount_affiliate, 'amount_affiliate', false) ?? '0',
+    currency: currencyCode(fields.currency, isPayment),
+    status: { on_payment: 'confirmed', on_refund: 'refunded', on_chargeback: 'chargeback' }[event],
+    vendorId: columnTextOrNull(nonEmpty(fields.merchant_id) ?? nonEmpty(fields.merchant_name)),
+    customerEmail: email === null ? null : customerEmailHash(email),
+    isTest: fields.api_mode === 'test',
+    metadata: JSON.stringify(metadata),
+  });
 }
 
 /** The order and order item ids as stored (see column-text.ts), with room left in the item for a rebill's `#<n>`. */
@@ -199,14 +231,18 @@ async function noteSubscriptionEvent(db: Database, event: Digistore24Event, fiel
   const notice = JSON.stringify({
     [event]: pick(fields, ['transaction_id', 'billing_status', 'pay_sequence_no', 'order_date_time', 'last_paid_day']),
   });
-  await db.execute(sql`
+  await NOTE_SUBSCRIPTION_EVENT(db, { orderId, item, rebills: `${item}#`, notice });
+}
+
+const NOTE_SUBSCRIPTION_EVENT = fixedStatement<{ orderId: string; item: string; rebills: string; notice: string }>(
+  (p) => sql`
     update public.affiliate_sales
        set metadata = jsonb_set(metadata, '{subscription}',
-                                coalesce(metadata -> 'subscription', '{}') || ${notice}::jsonb)
-     where platform = 'digistore24' and order_id = ${orderId}
-       and (${item} = '' or order_item_id = ${item} or starts_with(order_item_id, ${`${item}#`}))
-       and not coalesce(metadata -> 'subscription', '{}') @> ${notice}::jsonb`);
-}
+                                coalesce(metadata -> 'subscription', '{}') || ${p.notice}::jsonb)
+     where platform = 'digistore24' and order_id = ${p.orderId}
+       and (${p.item} = '' or order_item_id = ${p.item} or starts_with(order_item_id, ${p.rebills}))
+       and not coalesce(metadata -> 'subscription', '{}') @> ${p.notice}::jsonb`,
+);
 
 /** SHA-256 hex of the trimmed, lower-cased address: sales of one buyer can be matched without storing who it is. */
 export function customerEmailHash(email: string): string {

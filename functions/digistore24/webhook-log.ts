@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { digistore24WebhookLogs } from '../../db/schema/shop.ts';
+import { fixedStatement } from '../database/statements.ts';
 import type { Database } from '../env.ts';
 import { columnText, withoutNul } from './column-text.ts';
 import { customerEmailHash, type IpnFields } from './sales.ts';
@@ -28,20 +29,35 @@ export interface WebhookLogEntry {
  * sale share an order_id however long it was.
  */
 export async function insertWebhookLog(db: Database, entry: WebhookLogEntry): Promise<string> {
-  const [row] = await db
-    .insert(digistore24WebhookLogs)
-    .values({
-      event_type: columnText(entry.fields.event || (entry.unread ? UNREAD_EVENT : MISSING_EVENT), 50),
-      order_id: entry.fields.order_id?.trim() ? columnText(entry.fields.order_id.trim(), 255) : null,
-      product_id: entry.fields.product_id?.trim() ? columnText(entry.fields.product_id.trim(), 255) : null,
-      request_data: await loggableIpnFields(entry.fields),
-      signature_valid: entry.signatureValid,
-      processed: entry.processed ?? false,
-      error_message: entry.errorMessage ?? null,
-    })
-    .returning({ id: digistore24WebhookLogs.id });
-  return row.id;
+  const { rows } = await INSERT_WEBHOOK_LOG(db, {
+    eventType: columnText(entry.fields.event || (entry.unread ? UNREAD_EVENT : MISSING_EVENT), 50),
+    orderId: entry.fields.order_id?.trim() ? columnText(entry.fields.order_id.trim(), 255) : null,
+    productId: entry.fields.product_id?.trim() ? columnText(entry.fields.product_id.trim(), 255) : null,
+    requestData: JSON.stringify(await loggableIpnFields(entry.fields)),
+    signatureValid: entry.signatureValid,
+    processed: entry.processed ?? false,
+    errorMessage: entry.errorMessage ?? null,
+  });
+  return rows[0].id;
 }
+
+const INSERT_WEBHOOK_LOG = fixedStatement<
+  {
+    eventType: string;
+    orderId: string | null;
+    productId: string | null;
+    requestData: string;
+    signatureValid: boolean | null;
+    processed: boolean;
+    errorMessage: string | null;
+  },
+  { id: string }
+>(
+  (p) => sql`
+    insert into ${digistore24WebhookLogs} (event_type, order_id, product_id, request_data, signature_valid, processed, error_message)
+    values (${p.eventType}, ${p.orderId}, ${p.productId}, ${p.requestData}::jsonb, ${p.signatureValid}, ${p.processed}, ${p.errorMessage})
+    returning id`,
+);
 
 /** Refused calls of one window that were counted rather than logged (see functions/webhooks/refused-calls.ts). */
 export interface SuppressedCalls {
@@ -71,11 +87,12 @@ export async function settleWebhookLog(
   id: string,
   outcome: { processed: boolean; errorMessage?: string | null },
 ): Promise<void> {
-  await db
-    .update(digistore24WebhookLogs)
-    .set({ processed: outcome.processed, error_message: outcome.errorMessage ?? null })
-    .where(eq(digistore24WebhookLogs.id, id));
+  await SETTLE_WEBHOOK_LOG(db, { id, processed: outcome.processed, errorMessage: outcome.errorMessage ?? null });
 }
+
+const SETTLE_WEBHOOK_LOG = fixedStatement<{ id: string; processed: boolean; errorMessage: string | null }>(
+  (p) => sql`update ${digistore24WebhookLogs} set processed = ${p.processed}, error_message = ${p.errorMessage} where id = ${p.id}`,
+);
 
 const REDACTED = '[redacted]';
 
