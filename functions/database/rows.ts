@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { notFound } from '../errors.ts';
-import { insertRow, selectRows, updateRows } from './table-rows.ts';
+import { insertRow, type ParentRow, selectRows, selectRowsUnder, type SelectRowsUnder, updateRows } from './table-rows.ts';
 import type { Database } from './types.ts';
 
 /**
@@ -26,6 +26,22 @@ export async function findOr404<T extends TableWithId>(
   const [found] = await selectRows<T['$inferSelect']>(db, table, { rest: sql`where ${byId(table, id, also)}` });
   if (!found) throw notFound(what);
   return found.row;
+}
+
+/**
+ * The rows under one parent row (a todo's subtasks, in `query.rest`'s order), in one
+ * statement with the check that the caller can see the parent: 404 (`what`) when not,
+ * as `findOr404` on the parent would answer.
+ */
+export async function rowsUnderOr404<T extends TableWithId>(
+  db: Database,
+  table: T,
+  parent: ParentRow & { what: string },
+  query: SelectRowsUnder,
+): Promise<T['$inferSelect'][]> {
+  const rows = await selectRowsUnder<T['$inferSelect']>(db, table, parent, query);
+  if (!rows) throw notFound(parent.what);
+  return rows.map(({ row }) => row);
 }
 
 /** Applies `changes` (nothing to change reads the row as it is) and returns the row as stored. */

@@ -6,7 +6,7 @@ import { connectorFor, createTestApi, type TestApi } from '../../test/support/ap
 import { postColumns } from '../community/posts.ts';
 import { updateOr404 } from './rows.ts';
 import { withServiceRole } from './transactions.ts';
-import { insertRow, type RowSource, selectRows, updateRows } from './table-rows.ts';
+import { insertRow, type RowSource, selectRows, selectRowsUnder, updateRows } from './table-rows.ts';
 import type { Database } from './types.ts';
 
 /**
@@ -123,6 +123,27 @@ describe('selectRows', () => {
       expect(await updateRows(db, todos, { title: 'nobody' }, sql`where false`)).toEqual([]);
       // Nothing defined to change: the row as it is, not an error.
       expect(await updateOr404(db, todos, ours.id, { title: undefined }, 'todo')).toEqual(updated);
+    });
+  });
+
+  test('reads the rows under a parent in one statement: null when the parent is not there, [] when it has none', async () => {
+    const { budgets, budgetCategories } = schema;
+    await asService(async (db) => {
+      const budgetIds = (await db.select({ id: budgets.id }).from(budgets)).map(({ id }) => id);
+      expect(budgetIds.length).toBeGreaterThan(0);
+      const order = sql`order by ${budgetCategories.sort_order} asc, ${budgetCategories.id} asc`;
+      const under = (id: string) =>
+        selectRowsUnder(db, budgetCategories, { table: budgets, id }, { on: sql`${budgetCategories.budget_id} = ${id}`, rest: order });
+
+      const [withCategories] = budgetIds;
+      const ours = await under(withCategories);
+      const separately = await selectRows(db, budgetCategories, { rest: sql`where ${budgetCategories.budget_id} = ${withCategories} ${order}` });
+      expect(ours?.length).toBeGreaterThan(0);
+      expect(ours?.map((r) => r.row)).toEqual(separately.map((r) => r.row));
+
+      const [empty] = await db.insert(budgets).values({ user_id: sql`(select user_id from public.budgets limit 1)`, name: 'Empty', total_amount: '10.00', start_date: '2026-05-01', end_date: '2026-05-31' }).returning();
+      expect(await under(empty.id)).toEqual([]);
+      expect(await under(crypto.randomUUID())).toBeNull();
     });
   });
 });

@@ -102,6 +102,40 @@ export async function selectRows<T>(db: Database, source: RowSource, query: Sele
   return rowsOf(result).map((raw) => ({ row: decode(decoders, raw) as T, raw }));
 }
 
+/** The row that others belong to (a todo of its subtasks): the caller must be able to see it. */
+export interface ParentRow {
+  table: PgTable & { id: PgColumn };
+  id: string;
+}
+
+export interface SelectRowsUnder extends Omit<SelectRows, 'rest'> {
+  /** The rows' conditions, their link to the parent included: they go in the join, not in a where. */
+  on: SQL;
+  /** Order and limit. */
+  rest: SQL;
+}
+
+/**
+ * `selectRows` for the rows under one parent row, and whether the caller can see the
+ * parent, in one statement: null when they cannot (the parent's own row-level security
+ * decides, as reading it would). The parent is right-joined, so it answers one row of
+ * nulls when it has no rows under it, and none when it is not there.
+ */
+export async function selectRowsUnder<T>(
+  db: Database,
+  source: PgTable & { id: PgColumn },
+  parent: ParentRow,
+  query: SelectRowsUnder,
+): Promise<Selected<T>[] | null> {
+  const { text, decoders } = columnList(query.columns ?? allColumns(source));
+  const result = await db.execute(sql`select ${text}${query.extra ? sql`, ${query.extra}` : sql``}, ${source.id} is not null as "under parent"
+    from ${source} right join (select ${parent.table.id} from ${parent.table} where ${parent.table.id} = ${parent.id}) as "parent"
+      on ${query.on} ${query.rest}`);
+  const raws = rowsOf(result);
+  if (raws.length === 0) return null;
+  return raws.filter((raw) => raw['under parent']).map((raw) => ({ row: decode(decoders, raw) as T, raw }));
+}
+
 /** A value as the statement sends it: a piece of SQL as it is, anything else as a parameter encoded by its column. */
 const valueFor = (value: unknown, column: PgColumn): SQL | ReturnType<typeof sql.param> => (is(value, SQL) ? value : sql.param(value, column));
 

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { budgetCategories, budgets } from '../../db/schema/index.ts';
-import { deleteOr404, updateOr404 } from '../database/rows.ts';
+import { deleteOr404, rowsUnderOr404, updateOr404 } from '../database/rows.ts';
 import type { Database } from '../database/types.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { Money, NonNegativeMoneyInput, Timestamp, Uuid } from '../shapes.ts';
@@ -59,13 +59,11 @@ export const MAX_CATEGORIES_PER_BUDGET = 500;
 const ofBudget = (budgetId: string) => eq(budgetCategories.budget_id, budgetId);
 
 /** A budget's categories by `sort_order`; 404 unless the caller can see the budget. */
-export async function listBudgetCategories(db: Database, budgetId: string) {
-  await getBudget(db, budgetId);
-  return db
-    .select()
-    .from(budgetCategories)
-    .where(ofBudget(budgetId))
-    .orderBy(asc(budgetCategories.sort_order), asc(budgetCategories.created_at), asc(budgetCategories.id));
+export function listBudgetCategories(db: Database, budgetId: string) {
+  return rowsUnderOr404(db, budgetCategories, { table: budgets, id: budgetId, what: 'budget' }, {
+    on: ofBudget(budgetId),
+    rest: sql`order by ${budgetCategories.sort_order} asc, ${budgetCategories.created_at} asc, ${budgetCategories.id} asc`,
+  });
 }
 
 /** A parent must be another category of the same budget: the database refuses any other (400). */

@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { and, asc, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import { todos, todoSubtasks } from '../../db/schema/index.ts';
-import { deleteOr404, findOr404, updateOr404 } from '../database/rows.ts';
+import { deleteOr404, findOr404, rowsUnderOr404, updateOr404 } from '../database/rows.ts';
+import { selectRows } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { Timestamp, Uuid } from '../shapes.ts';
-import { getTodo } from './todos.ts';
 
 export const Subtask = z
   .object({
@@ -50,18 +50,16 @@ export const MAX_SUBTASKS_PER_TODO = 1000;
 
 const ofTodo = (todoId: string) => eq(todoSubtasks.todo_id, todoId);
 
-/** A todo's subtasks in order; 404 unless the caller can see the todo. */
-export async function listSubtasks(db: Database, todoId: string) {
-  await getTodo(db, todoId);
-  return subtasksInOrder(db, todoId);
+const inListOrder = sql`order by ${todoSubtasks.position} asc, ${todoSubtasks.created_at} asc, ${todoSubtasks.id} asc`;
+
+/** A todo's subtasks in order; 404 unless the caller can see the todo. One statement. */
+export function listSubtasks(db: Database, todoId: string) {
+  return rowsUnderOr404(db, todoSubtasks, { table: todos, id: todoId, what: 'todo' }, { on: ofTodo(todoId), rest: inListOrder });
 }
 
-function subtasksInOrder(db: Database, todoId: string) {
-  return db
-    .select()
-    .from(todoSubtasks)
-    .where(ofTodo(todoId))
-    .orderBy(asc(todoSubtasks.position), asc(todoSubtasks.created_at), asc(todoSubtasks.id));
+async function subtasksInOrder(db: Database, todoId: string) {
+  const rows = await selectRows<typeof todoSubtasks.$inferSelect>(db, todoSubtasks, { rest: sql`where ${ofTodo(todoId)} ${inListOrder}` });
+  return rows.map(({ row }) => row);
 }
 
 /**

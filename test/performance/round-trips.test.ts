@@ -82,6 +82,22 @@ describe.skipIf(!onServer)('database round trips per request', () => {
     expect(answer.roundTrips).toBe(answer.statements - 2);
   });
 
+  it("a list under a parent (a todo's subtasks): the check that the caller sees the parent and the rows, one statement", async () => {
+    const app = pooledApp();
+    const token = await signedInToken(app);
+    const post = (path: string, json: unknown) =>
+      app.request(path, { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify(json) }, testEnv);
+    const { id } = (await (await post('/api/v1/todos', { title: 'Pack' })).json()) as { id: string };
+    await post(`/api/v1/todos/${id}/subtasks`, { title: 'Tent' });
+    const listed = await counted(() => app.request(`/api/v1/todos/${id}/subtasks`, { headers: bearer(token) }, testEnv));
+    expect(listed.status).toBe(200);
+    expect(listed.statements).toBe(4);
+    expect(listed.roundTrips).toBe(1);
+    const missing = await counted(() => app.request(`/api/v1/todos/${crypto.randomUUID()}/subtasks`, { headers: bearer(token) }, testEnv));
+    expect(missing.status).toBe(404);
+    expect(missing.roundTrips).toBe(1);
+  });
+
   it('a connection of its own per request (Workers, Hyperdrive): the same single round trip after the handshake', async () => {
     const app = newApp({ connectDatabase: (_config, options) => connectPg(url, { Client: counter.Client }, options) });
     const token = await signedInToken(app);

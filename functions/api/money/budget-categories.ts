@@ -22,6 +22,7 @@ const list = operation({
   method: 'get',
   path: '/budgets/{id}/categories',
   operationId: 'listBudgetCategories',
+  oneStatement: true,
   summary: "A budget's categories, ordered by sort_order",
   request: { params: BudgetParam },
   responses: { 200: { description: 'All categories', content: jsonContent(BudgetCategoryList) } },

@@ -24,6 +24,7 @@ const list = operation({
   method: 'get',
   path: '/todos/{id}/subtasks',
   operationId: 'listSubtasks',
+  oneStatement: true,
   summary: "A todo's subtasks, ordered by position",
   request: { params: TodoParam },
   responses: { 200: { description: 'All subtasks', content: jsonContent(SubtaskList) } },
