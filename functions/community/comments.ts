@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { eq, getTableColumns, sql } from 'drizzle-orm';
-import { comments } from '../../db/schema/index.ts';
+import { comments, posts } from '../../db/schema/index.ts';
 import { keysetPage, type Page, type PageQuery } from '../database/pagination.ts';
 import { selectRows } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
@@ -51,10 +51,10 @@ export type Comment = Omit<typeof comments.$inferSelect, 'automated_flags'>;
 
 /** Oldest first, as a conversation reads; 404 unless the caller can see the post. */
 export async function listComments(db: Database, postId: string, page: PageQuery): Promise<Page<Comment>> {
-  await getPost(db, postId);
   const { cursor, limit } = page;
   const where = [eq(comments.post_id, postId)];
-  return keysetPage<Comment>(db, comments, { columns: commentColumns, where, time: comments.created_at, key: comments.id, direction: 'asc', cursor, limit });
+  const under = { table: posts, id: postId, what: 'post' };
+  return keysetPage<Comment>(db, comments, { columns: commentColumns, where, time: comments.created_at, key: comments.id, direction: 'asc', cursor, limit, under });
 }
 
 /** Limited per user (`community.rate_limit.comment`); flagged by the moderation rules as it is written. */

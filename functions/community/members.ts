@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { groupMemberships } from '../../db/schema/index.ts';
+import { groupMemberships, socialGroups } from '../../db/schema/index.ts';
 import { postgresErrorOf } from '../database/errors.ts';
 import { keysetPage, type Page, type PageQuery } from '../database/pagination.ts';
 import type { Database } from '../database/types.ts';
@@ -61,10 +61,10 @@ async function keepingAnAdmin<T>(change: Promise<T>): Promise<T> {
 
 /** Active members, longest-standing first; 404 when the caller may not see the group's members. */
 export async function listGroupMembers(db: Database, groupId: string, page: PageQuery): Promise<Page<Membership>> {
-  await getGroup(db, groupId);
   const { cursor, limit } = page;
   const where = [ofGroup(groupId), eq(groupMemberships.is_active, true)];
-  return keysetPage(db, groupMemberships, { where, time: groupMemberships.joined_at, key: groupMemberships.id, direction: 'asc', cursor, limit });
+  const under = { table: socialGroups, id: groupId, what: 'group' };
+  return keysetPage(db, groupMemberships, { where, time: groupMemberships.joined_at, key: groupMemberships.id, direction: 'asc', cursor, limit, under });
 }
 
 /** By the group's admins (any role) and moderators (members only). */

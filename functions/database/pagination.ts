@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { notFound } from '../errors.ts';
 import type { Database } from '../env.ts';
-import { type Columns, selectRows, whereClause } from './table-rows.ts';
+import { type Columns, type ParentRow, type Selected, selectRows, selectRowsUnder, whereClause } from './table-rows.ts';
 import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from './keyset-cursor.ts';
 
 export const PageQuery = z.object({
@@ -60,6 +61,11 @@ export interface KeysetPage {
   direction: Direction;
   cursor?: string;
   limit: number;
+  /**
+   * The row the listed rows belong to (a post of its comments): checked in the same
+   * statement, 404 (`what`) when the caller cannot see it.
+   */
+  under?: ParentRow & { what: string };
 }
 
 /**
@@ -68,12 +74,20 @@ export interface KeysetPage {
  * transaction (which share `now()`) are told apart by their key.
  */
 export async function keysetPage<T>(db: Database, table: PgTable, page: KeysetPage): Promise<Page<T>> {
-  const where = whereClause([...page.where, afterCursor(page.cursor, page.time, page.key, page.direction)]);
-  const rows = await selectRows<T>(db, table, {
+  const conditions = [...page.where, afterCursor(page.cursor, page.time, page.key, page.direction)];
+  const query = {
     columns: page.columns,
     extra: sql`${exactTimestamp(page.time)} as "page position", ${page.key} as "page key"`,
-    rest: sql`${where} order by ${keysetOrder(page.time, page.key, page.direction)} limit ${page.limit + 1}`,
-  });
+    rest: sql`order by ${keysetOrder(page.time, page.key, page.direction)} limit ${page.limit + 1}`,
+  };
+  let rows: Selected<T>[];
+  if (page.under) {
+    const under = await selectRowsUnder<T>(db, table, page.under, { ...query, key: page.key as PgColumn, on: and(...conditions) ?? sql`true` });
+    if (!under) throw notFound(page.under.what);
+    rows = under;
+  } else {
+    rows = await selectRows<T>(db, table, { ...query, rest: sql`${whereClause(conditions)} ${query.rest}` });
+  }
   return pageOf(
     rows,
     page.limit,

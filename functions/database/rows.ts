@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { notFound } from '../errors.ts';
 import { insertRow, type ParentRow, selectRows, selectRowsUnder, type SelectRowsUnder, updateRows } from './table-rows.ts';
 import type { Database } from './types.ts';
@@ -37,9 +37,9 @@ export async function rowsUnderOr404<T extends TableWithId>(
   db: Database,
   table: T,
   parent: ParentRow & { what: string },
-  query: SelectRowsUnder,
+  query: Omit<SelectRowsUnder, 'key'>,
 ): Promise<T['$inferSelect'][]> {
-  const rows = await selectRowsUnder<T['$inferSelect']>(db, table, parent, query);
+  const rows = await selectRowsUnder<T['$inferSelect']>(db, table, parent, { ...query, key: table.id as PgColumn });
   if (!rows) throw notFound(parent.what);
   return rows.map(({ row }) => row);
 }

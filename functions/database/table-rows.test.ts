@@ -133,7 +133,7 @@ describe('selectRows', () => {
       expect(budgetIds.length).toBeGreaterThan(0);
       const order = sql`order by ${budgetCategories.sort_order} asc, ${budgetCategories.id} asc`;
       const under = (id: string) =>
-        selectRowsUnder(db, budgetCategories, { table: budgets, id }, { on: sql`${budgetCategories.budget_id} = ${id}`, rest: order });
+        selectRowsUnder(db, budgetCategories, { table: budgets, id }, { on: sql`${budgetCategories.budget_id} = ${id}`, rest: order, key: budgetCategories.id });
 
       const [withCategories] = budgetIds;
       const ours = await under(withCategories);

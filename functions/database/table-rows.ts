@@ -113,6 +113,8 @@ export interface SelectRowsUnder extends Omit<SelectRows, 'rest'> {
   on: SQL;
   /** Order and limit. */
   rest: SQL;
+  /** A column no row has null (its key): it tells a row from the parent's row of nulls. */
+  key: PgColumn;
 }
 
 /**
@@ -123,12 +125,12 @@ export interface SelectRowsUnder extends Omit<SelectRows, 'rest'> {
  */
 export async function selectRowsUnder<T>(
   db: Database,
-  source: PgTable & { id: PgColumn },
+  source: RowSource,
   parent: ParentRow,
   query: SelectRowsUnder,
 ): Promise<Selected<T>[] | null> {
   const { text, decoders } = columnList(query.columns ?? allColumns(source));
-  const result = await db.execute(sql`select ${text}${query.extra ? sql`, ${query.extra}` : sql``}, ${source.id} is not null as "under parent"
+  const result = await db.execute(sql`select ${text}${query.extra ? sql`, ${query.extra}` : sql``}, ${query.key} is not null as "under parent"
     from ${source} right join (select ${parent.table.id} from ${parent.table} where ${parent.table.id} = ${parent.id}) as "parent"
       on ${query.on} ${query.rest}`);
   const raws = rowsOf(result);

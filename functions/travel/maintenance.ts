@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { and, asc, desc, eq, isNotNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { vehicleMaintenance, vehicles } from '../../db/schema/index.ts';
 import { decodeKeysetCursor, encodeKeysetCursor, exactTimestamp, keyPart } from '../database/keyset-cursor.ts';
-import { type Page, PageQuery } from '../database/pagination.ts';
+import { type Page, pageOf, PageQuery } from '../database/pagination.ts';
 import { deleteOr404, updateOr404 } from '../database/rows.ts';
+import { selectRowsUnder } from '../database/table-rows.ts';
 import type { Database } from '../database/types.ts';
+import { notFound } from '../errors.ts';
 import { DateOnly, Money, NonNegativeMoneyInput, Timestamp, Uuid } from '../shapes.ts';
 import { getVehicle } from './vehicles.ts';
 
@@ -76,29 +78,24 @@ const ofVehicle = (vehicleId: string) => eq(vehicleMaintenance.vehicle_id, vehic
  * page at a time; 404 unless the caller can see the vehicle.
  */
 export async function listMaintenance(db: Database, vehicleId: string, page: PageQuery = firstPage): Promise<Page<MaintenanceRecord>> {
-  await getVehicle(db, vehicleId);
   const m = vehicleMaintenance;
   const after = page.cursor ? decodeKeysetCursor(page.cursor, [keyPart.date, keyPart.timestamp, keyPart.uuid]) : null;
-  const rows = await db
-    .select({ record: m, position: exactTimestamp(m.created_at) })
-    .from(m)
-    .where(
-      and(
-        ofVehicle(vehicleId),
-        after
-          ? sql`(${m.service_date}, ${m.created_at}, ${m.id}) < (${after[0]}::date, ${after[1]}::timestamptz, ${after[2]}::uuid)`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(m.service_date), desc(m.created_at), desc(m.id))
-    .limit(page.limit + 1);
-  const pageRows = rows.slice(0, page.limit);
-  const last = pageRows.at(-1);
-  return {
-    data: pageRows.map((row) => row.record),
-    next_cursor:
-      rows.length > page.limit && last ? encodeKeysetCursor([last.record.service_date, last.position, last.record.id]) : null,
-  };
+  const afterCursor = after
+    ? sql`(${m.service_date}, ${m.created_at}, ${m.id}) < (${after[0]}::date, ${after[1]}::timestamptz, ${after[2]}::uuid)`
+    : undefined;
+  const rows = await selectRowsUnder<MaintenanceRecord>(db, m, { table: vehicles, id: vehicleId }, {
+    on: and(ofVehicle(vehicleId), afterCursor)!,
+    extra: sql`${exactTimestamp(m.created_at)} as "page position"`,
+    rest: sql`order by ${m.service_date} desc, ${m.created_at} desc, ${m.id} desc limit ${page.limit + 1}`,
+    key: m.id,
+  });
+  if (!rows) throw notFound('vehicle');
+  return pageOf(
+    rows,
+    page.limit,
+    (r) => r.row,
+    (r) => [r.row.service_date, r.raw['page position'] as string, r.row.id],
+  );
 }
 
 /** Records a service of the vehicle; 404 unless the caller can see the vehicle. */

@@ -96,6 +96,12 @@ describe.skipIf(!onServer)('database round trips per request', () => {
     const missing = await counted(() => app.request(`/api/v1/todos/${crypto.randomUUID()}/subtasks`, { headers: bearer(token) }, testEnv));
     expect(missing.status).toBe(404);
     expect(missing.roundTrips).toBe(1);
+    // A keyset page under a parent: a post's comments.
+    const written = (await (await post('/api/v1/posts', { content: 'Water at Balladonia' })).json()) as { id: string };
+    await post(`/api/v1/posts/${written.id}/comments`, { content: 'Thanks' });
+    const comments = await counted(() => app.request(`/api/v1/posts/${written.id}/comments`, { headers: bearer(token) }, testEnv));
+    expect(comments.status).toBe(200);
+    expect(comments.roundTrips).toBe(1);
   });
 
   it('a connection of its own per request (Workers, Hyperdrive): the same single round trip after the handshake', async () => {

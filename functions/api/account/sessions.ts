@@ -10,6 +10,7 @@ const list = operation({
   method: 'get',
   path: '/sessions',
   operationId: 'listSessions',
+  oneStatement: true,
   summary: 'Your sessions, newest first',
   request: { query: PageQuery },
   responses: { 200: { description: 'A page of sessions', content: jsonContent(listOf(Session, 'SessionList')) } },

@@ -19,6 +19,7 @@ const list = operation({
   method: 'get',
   path: '/posts/{id}/comments',
   operationId: 'listComments',
+  oneStatement: true,
   summary: "A post's comments, oldest first",
   description: 'Threads through `parent_comment_id`. `404` unless you can see the post.',
   request: { params: IdParam, query: PageQuery },

@@ -20,6 +20,7 @@ const list = operation({
   method: 'get',
   path: '/groups',
   operationId: 'listGroups',
+  oneStatement: true,
   summary: 'List public groups and your own, newest first',
   description: 'Private and invite-only groups appear to their members only.',
   request: { query: GroupFilters },

@@ -21,6 +21,7 @@ const list = operation({
   method: 'get',
   path: '/groups/{id}/members',
   operationId: 'listGroupMembers',
+  oneStatement: true,
   summary: "List a group's active members, longest-standing first",
   description: 'Anyone signed in for a public group; only members for a private or invite-only one (`404` to others).',
   request: { params: IdParam, query: PageQuery },

@@ -27,6 +27,7 @@ const list = operation({
   method: 'get',
   path: '/reports',
   operationId: 'listReports',
+  oneStatement: true,
   summary: 'The reports you filed, newest first, with their status',
   request: { query: PageQuery },
   responses: { 200: { description: 'A page of reports', content: jsonContent(listOf(Report, 'ReportList')) } },

@@ -22,6 +22,7 @@ const list = operation({
   method: 'get',
   path: '/pam/conversations',
   operationId: 'listConversations',
+  oneStatement: true,
   summary: 'Your conversations with PAM, newest first',
   request: { query: ConversationFilters },
   responses: { 200: { description: 'A page of conversations', content: jsonContent(listOf(Conversation, 'PamConversationList')) } },

@@ -10,6 +10,7 @@ const list = operation({
   method: 'get',
   path: '/pam/notices',
   operationId: 'listNotices',
+  oneStatement: true,
   summary: 'What PAM raised by itself: reminders due, maintenance coming up, budgets running out',
   description: 'Newest first. PAM also mentions unseen ones in its next reply (their `mentioned_at` is then set).',
   request: { query: NoticeFilters },

@@ -25,6 +25,7 @@ const list = operation({
   method: 'get',
   path: '/vehicles/{id}/maintenance',
   operationId: 'listMaintenance',
+  oneStatement: true,
   summary: "A vehicle's maintenance log, most recent service first",
   description: 'Ordered by `service_date`, then `created_at`, newest first.',
   request: { params: VehicleParam, query: PageQuery },
