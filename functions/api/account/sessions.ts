@@ -10,7 +10,6 @@ const list = operation({
   method: 'get',
   path: '/sessions',
   operationId: 'listSessions',
-  oneStatement: true,
   summary: 'Your sessions, newest first',
   request: { query: PageQuery },
   responses: { 200: { description: 'A page of sessions', content: jsonContent(listOf(Session, 'SessionList')) } },
